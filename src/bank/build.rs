@@ -1,0 +1,323 @@
+//! Turning bank files into a [`Bank`]: parse each file, check every value, merge sources, and
+//! collect every problem with its position rather than stopping at the first.
+
+use super::raw::{RawGuide, RawQuestion, RawRubrics, RawSection};
+use super::source::{self, BankSource, FileKind, SourceFile};
+use super::{Axis, Bank, Diagnostic, Diagnostics, Guide, Kind, Origin, Question, Role, Rubric, RubricItem, Section};
+use serde_saphyr::{Location, Spanned};
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+/// Shortest and longest time limits a question may have, in seconds.
+const TIME_RANGE: (u64, u64) = (10, 3 * 3600);
+
+/// Load and merge banks in order (put [`BankSource::Builtin`] first to extend the built-in bank).
+pub fn load(sources: &[BankSource]) -> Result<Bank, Diagnostics> {
+    Builder::default().run(sources)
+}
+
+/// The bank compiled into the binary.
+pub fn load_builtin() -> Result<Bank, Diagnostics> {
+    load(&[BankSource::Builtin])
+}
+
+/// Check the given folders or files as one bank. Rubric references that they do not define
+/// resolve against the built-in rubrics, so a user bank can be checked on its own.
+pub fn validate_paths(paths: &[PathBuf]) -> Result<Bank, Diagnostics> {
+    let sources: Vec<_> = paths.iter().map(|p| BankSource::from_path(p)).collect();
+    let fallback = load_builtin().map(|b| b.rubrics).unwrap_or_default();
+    Builder { fallback_rubrics: fallback, ..Builder::default() }.run(&sources)
+}
+
+#[derive(Default)]
+struct Builder {
+    bank: Bank,
+    diags: Vec<Diagnostic>,
+    fallback_rubrics: Vec<Rubric>,
+    section_ids: HashMap<String, Origin>,
+    question_ids: HashMap<String, Origin>,
+    guide_ids: HashMap<String, Origin>,
+    /// Questions whose rubric is checked once every rubric file is read.
+    pending_rubrics: Vec<(usize, Origin)>,
+}
+
+impl Builder {
+    fn run(mut self, sources: &[BankSource]) -> Result<Bank, Diagnostics> {
+        let mut files = Vec::new();
+        for s in sources {
+            source::collect(s, &mut files, &mut self.diags);
+        }
+        // Rubrics first so sections can refer to rubrics in any file.
+        files.sort_by_key(|f| f.kind != FileKind::Rubrics);
+        for file in files {
+            let SourceFile { name, kind, text } = file;
+            match text {
+                Err(d) => self.diags.extend(d),
+                Ok(text) => match kind {
+                    FileKind::Rubrics => self.rubrics(&name, &text),
+                    FileKind::Section => self.section(&name, &text),
+                    FileKind::Guide => self.guide(&name, &text),
+                },
+            }
+        }
+        self.resolve_rubrics();
+        if !self.diags.is_empty() {
+            return Err(Diagnostics(self.diags));
+        }
+        let mut bank = self.bank;
+        bank.sections.sort_by(|a, b| (a.order, &a.title).cmp(&(b.order, &b.title)));
+        bank.guides.sort_by(|a, b| (a.order, &a.title).cmp(&(b.order, &b.title)));
+        bank.index();
+        Ok(bank)
+    }
+
+    fn parse<T: for<'de> serde::Deserialize<'de>>(&mut self, name: &str, text: &str, line_offset: u32) -> Option<T> {
+        match serde_saphyr::from_str::<T>(text) {
+            Ok(v) => Some(v),
+            Err(e) => {
+                let (line, column) = e.location().map_or((1, 1), |l| (l.line() as u32, l.column() as u32));
+                self.diags.push(Diagnostic::new(name, line + line_offset, column, yaml_message(&e, text)));
+                None
+            }
+        }
+    }
+
+    fn rubrics(&mut self, name: &str, text: &str) {
+        let Some(raw) = self.parse::<RawRubrics>(name, text, 0) else { return };
+        for r in raw.rubrics {
+            let r = r.value;
+            let origin = at(name, &r.id.referenced, 0);
+            if let Some(first) = self.bank.rubrics.iter().find(|x| x.id == r.id.value) {
+                let msg = format!("duplicate rubric id `{}`; also defined at {}", r.id.value, first.origin);
+                self.diags.push(Diagnostic::at(&origin, msg));
+                continue;
+            }
+            self.check_id(&origin, "rubric", &r.id.value);
+            self.non_empty(name, &r.title, "rubric title", 0);
+            let mut items: Vec<RubricItem> = Vec::new();
+            for item in r.items {
+                let item = item.value;
+                let here = at(name, &item.id.referenced, 0);
+                self.check_id(&here, "rubric item", &item.id.value);
+                if items.iter().any(|i| i.id == item.id.value) {
+                    let msg = format!("duplicate item id `{}` in rubric `{}`", item.id.value, r.id.value);
+                    self.diags.push(Diagnostic::at(&here, msg));
+                }
+                self.non_empty(name, &item.text, "rubric item text", 0);
+                if !(1..=10).contains(&item.weight.value) {
+                    let msg = format!("weight {} is outside 1-10", item.weight.value);
+                    self.diags.push(Diagnostic::at(&at(name, &item.weight.referenced, 0), msg));
+                }
+                let axis = self.word::<Axis>(name, &item.axis, "axis", Axis::parse, Axis::expected);
+                items.push(RubricItem {
+                    id: item.id.value,
+                    text: item.text.value.trim().to_string(),
+                    weight: item.weight.value,
+                    axis: axis.unwrap_or(Axis::Technical),
+                });
+            }
+            if items.is_empty() {
+                self.diags.push(Diagnostic::at(&origin, format!("rubric `{}` has no items", r.id.value)));
+            }
+            self.bank.rubrics.push(Rubric { id: r.id.value, title: r.title.value, items, origin });
+        }
+    }
+
+    fn section(&mut self, name: &str, text: &str) {
+        let Some(raw) = self.parse::<RawSection>(name, text, 0) else { return };
+        let RawSection { id, title, order, summary, questions } = raw;
+        let origin = at(name, &id.referenced, 0);
+        self.check_id(&origin, "section", &id.value);
+        self.non_empty(name, &title, "section title", 0);
+        if let Some(first) = self.section_ids.get(&id.value) {
+            let msg = format!("duplicate section id `{}`; also defined at {first}", id.value);
+            self.diags.push(Diagnostic::at(&origin, msg));
+        }
+        self.section_ids.insert(id.value.clone(), origin.clone());
+        if questions.is_empty() {
+            self.diags.push(Diagnostic::at(&origin, format!("section `{}` has no questions", id.value)));
+        }
+        let mut indices = Vec::with_capacity(questions.len());
+        for q in questions {
+            if let Some(q) = self.question(name, &id.value, q.value) {
+                indices.push(self.bank.questions.len());
+                self.bank.questions.push(q);
+            }
+        }
+        let section = Section {
+            id: id.value,
+            title: title.value.trim().to_string(),
+            order,
+            summary: summary.trim().to_string(),
+            questions: indices,
+            origin,
+        };
+        self.bank.sections.push(section);
+    }
+
+    fn question(&mut self, name: &str, section: &str, q: RawQuestion) -> Option<Question> {
+        let origin = at(name, &q.id.referenced, 0);
+        self.check_id(&origin, "question", &q.id.value);
+        if let Some(first) = self.question_ids.get(&q.id.value) {
+            let msg = format!("duplicate question id `{}`; also defined at {first}", q.id.value);
+            self.diags.push(Diagnostic::at(&origin, msg));
+        }
+        self.question_ids.insert(q.id.value.clone(), origin.clone());
+        self.non_empty(name, &q.prompt, "prompt", 0);
+        let kind = self.word(name, &q.kind, "kind", Kind::parse, Kind::expected);
+        let roles = q.roles.iter().filter_map(|r| self.word(name, r, "role", Role::parse, Role::expected)).collect();
+        let time = self.time(name, &q.time);
+        let lists = [&q.probes, &q.checks, &q.pitfalls, &q.follow_ups, &q.tags];
+        for (list, what) in lists.into_iter().zip(["probe", "check", "pitfall", "follow-up", "tag"]) {
+            for item in list {
+                self.non_empty(name, item, what, 0);
+            }
+        }
+        let strings = |v: Vec<Spanned<String>>| v.into_iter().map(|s| s.value.trim().to_string()).collect();
+        let (Some(kind), Some(time)) = (kind, time) else { return None };
+        self.pending_rubrics.push((self.bank.questions.len(), at(name, &q.rubric.referenced, 0)));
+        Some(Question {
+            id: q.id.value,
+            section: section.to_string(),
+            prompt: q.prompt.value.trim().to_string(),
+            kind,
+            roles,
+            time,
+            rubric: q.rubric.value.trim().to_string(),
+            probes: strings(q.probes),
+            checks: strings(q.checks),
+            talking_points: q.talking_points,
+            pitfalls: strings(q.pitfalls),
+            follow_ups: strings(q.follow_ups),
+            tags: strings(q.tags),
+            origin,
+        })
+    }
+
+    fn guide(&mut self, name: &str, text: &str) {
+        let Some((front, body, body_line)) = split_front_matter(text) else {
+            let msg = "a guide starts with YAML front matter between `---` lines (id, title, order, summary, tags)";
+            self.diags.push(Diagnostic::new(name, 1, 1, msg));
+            return;
+        };
+        let Some(raw) = self.parse::<RawGuide>(name, front, 1) else { return };
+        let origin = at(name, &raw.id.referenced, 1);
+        self.check_id(&origin, "guide", &raw.id.value);
+        self.non_empty(name, &raw.title, "guide title", 1);
+        if let Some(first) = self.guide_ids.get(&raw.id.value) {
+            let msg = format!("duplicate guide id `{}`; also defined at {first}", raw.id.value);
+            self.diags.push(Diagnostic::at(&origin, msg));
+        }
+        self.guide_ids.insert(raw.id.value.clone(), origin.clone());
+        if body.trim().is_empty() {
+            self.diags.push(Diagnostic::new(name, body_line, 1, "guide has no text after its front matter"));
+        }
+        self.bank.guides.push(Guide {
+            id: raw.id.value,
+            title: raw.title.value.trim().to_string(),
+            order: raw.order,
+            summary: raw.summary.trim().to_string(),
+            tags: raw.tags.into_iter().map(|t| t.value).collect(),
+            body: body.to_string(),
+            origin,
+        });
+    }
+
+    fn resolve_rubrics(&mut self) {
+        for (qi, origin) in std::mem::take(&mut self.pending_rubrics) {
+            let wanted = self.bank.questions[qi].rubric.clone();
+            if self.bank.rubric(&wanted).is_some() {
+                continue;
+            }
+            if let Some(r) = self.fallback_rubrics.iter().find(|r| r.id == wanted) {
+                self.bank.rubrics.push(r.clone());
+                continue;
+            }
+            let known: Vec<_> = self.bank.rubrics.iter().chain(&self.fallback_rubrics).map(|r| r.id.as_str()).collect();
+            let msg = format!("unknown rubric `{wanted}`; known rubrics: {}", known.join(", "));
+            self.diags.push(Diagnostic::at(&origin, msg));
+        }
+    }
+
+    fn check_id(&mut self, origin: &Origin, what: &str, id: &str) {
+        let ok = !id.is_empty()
+            && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+            && !id.starts_with('-')
+            && !id.ends_with('-');
+        if !ok {
+            let msg = format!("{what} id `{id}` must be lowercase letters, digits and dashes (like `sd-url-shortener`)");
+            self.diags.push(Diagnostic::at(origin, msg));
+        }
+    }
+
+    fn non_empty(&mut self, name: &str, value: &Spanned<String>, what: &str, offset: u32) {
+        if value.value.trim().is_empty() {
+            self.diags.push(Diagnostic::at(&at(name, &value.referenced, offset), format!("empty {what}")));
+        }
+    }
+
+    fn word<T>(
+        &mut self,
+        name: &str,
+        value: &Spanned<String>,
+        what: &str,
+        parse: fn(&str) -> Option<T>,
+        expected: fn() -> String,
+    ) -> Option<T> {
+        let found = parse(value.value.trim());
+        if found.is_none() {
+            let msg = format!("unknown {what} `{}`; expected one of {}", value.value, expected());
+            self.diags.push(Diagnostic::at(&at(name, &value.referenced, 0), msg));
+        }
+        found
+    }
+
+    fn time(&mut self, name: &str, value: &Spanned<String>) -> Option<u32> {
+        let here = at(name, &value.referenced, 0);
+        let Some(secs) = super::parse_duration(&value.value) else {
+            let msg = format!("time `{}` is not a duration; write it like 90s, 45m or 1h30m", value.value);
+            self.diags.push(Diagnostic::at(&here, msg));
+            return None;
+        };
+        if !(TIME_RANGE.0..=TIME_RANGE.1).contains(&secs) {
+            let msg = format!("time {} is outside the allowed 10s to 3h", value.value.trim());
+            self.diags.push(Diagnostic::at(&here, msg));
+            return None;
+        }
+        u32::try_from(secs).ok()
+    }
+}
+
+fn at(name: &str, loc: &Location, line_offset: u32) -> Origin {
+    Origin { file: name.to_string(), line: loc.line() as u32 + line_offset, column: loc.column() as u32 }
+}
+
+/// `---\n<yaml>\n---\n<body>` → (yaml, body, 1-based line where the body starts).
+fn split_front_matter(text: &str) -> Option<(&str, &str, u32)> {
+    let rest = text.strip_prefix("---\n").or_else(|| text.strip_prefix("---\r\n"))?;
+    let mut offset = 0;
+    for (i, line) in rest.split_inclusive('\n').enumerate() {
+        if line.trim_end() == "---" {
+            let body = &rest[offset + line.len()..];
+            return Some((&rest[..offset], body, i as u32 + 3));
+        }
+        offset += line.len();
+    }
+    None
+}
+
+/// serde-saphyr's message without its position suffix (we print our own) and with plainer words.
+fn yaml_message(e: &serde_saphyr::Error, text: &str) -> String {
+    if text.trim().is_empty() {
+        return "file is empty".to_string();
+    }
+    let mut msg = e.without_snippet().to_string();
+    if let Some(i) = msg.rfind(" at line ") {
+        msg.truncate(i);
+    }
+    if let Some(i) = msg.find(", set DuplicateKeyPolicy") {
+        msg.truncate(i);
+    }
+    msg.replace("expected sequence start", "expected a list")
+        .replace("expected string scalar", "expected a single value")
+}

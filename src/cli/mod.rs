@@ -1,0 +1,189 @@
+//! The command line: argument parsing and one thin function per command over the core.
+
+/// `writeln!` into a `String` buffer (which cannot fail).
+macro_rules! outln {
+    ($w:expr) => {{
+        $w.push('\n');
+    }};
+    ($w:expr, $($arg:tt)*) => {{
+        use std::fmt::Write as _;
+        let _ = writeln!($w, $($arg)*);
+    }};
+}
+
+mod list;
+mod output;
+mod show;
+mod validate;
+
+use crate::bank::{self, Bank, BankSource, Filter, Kind, Role};
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+pub use output::Out;
+
+#[derive(Parser, Debug)]
+#[command(name = "prep", version, about = "Practise tech-lead, staff, EM and leadership interviews in the terminal")]
+#[command(after_help = "Run `prep` with no command to open the interactive app.")]
+pub struct Cli {
+    /// Extra bank folder to merge with the built-in one (repeatable)
+    #[arg(long = "bank", value_name = "DIR", global = true)]
+    pub banks: Vec<PathBuf>,
+    /// Do not load the user bank from the config folder
+    #[arg(long, global = true)]
+    pub no_user_bank: bool,
+    /// Where attempts and stories live [default: the platform data folder; env PREP_DATA_DIR]
+    #[arg(long, value_name = "DIR", global = true)]
+    pub data_dir: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// List questions, optionally filtered
+    List {
+        #[command(flatten)]
+        filter: FilterArgs,
+        #[arg(long, value_enum, default_value_t = Format::Plain)]
+        format: Format,
+    },
+    /// Show one question (or guide) in full
+    Show {
+        /// Question or guide id
+        id: String,
+        #[arg(long, value_enum, default_value_t = Format::Plain)]
+        format: Format,
+    },
+    /// Fuzzy-search prompts, ids, tags, probes and guides
+    Search {
+        /// What to look for (several words are joined)
+        #[arg(required = true)]
+        query: Vec<String>,
+        /// At most this many results
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+        #[arg(long, value_enum, default_value_t = Format::Plain)]
+        format: Format,
+    },
+    /// Check bank folders or files and report every problem as file:line:column
+    Validate {
+        /// Bank folders or single files [default: the bank prep would load]
+        paths: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = Format::Plain)]
+        format: Format,
+    },
+}
+
+#[derive(clap::Args, Debug, Default, Clone)]
+pub struct FilterArgs {
+    /// Only this section (id)
+    #[arg(long)]
+    pub section: Option<String>,
+    /// Only questions with this tag
+    #[arg(long)]
+    pub tag: Option<String>,
+    /// Only this kind
+    #[arg(long, value_parser = parse_kind)]
+    pub kind: Option<Kind>,
+    /// Only questions for this role
+    #[arg(long, value_parser = parse_role)]
+    pub role: Option<Role>,
+}
+
+impl FilterArgs {
+    pub fn to_filter(&self) -> Filter {
+        Filter { section: self.section.clone(), tag: self.tag.clone(), kind: self.kind, role: self.role }
+    }
+}
+
+fn parse_kind(s: &str) -> Result<Kind, String> {
+    Kind::parse(s).ok_or_else(|| format!("expected one of {}", Kind::expected()))
+}
+
+fn parse_role(s: &str) -> Result<Role, String> {
+    Role::parse(s).ok_or_else(|| format!("expected one of {}", Role::expected()))
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Plain,
+    Json,
+}
+
+/// Config folder (user bank lives in `bank/` inside it); `PREP_CONFIG_DIR` overrides.
+pub fn config_dir() -> Option<PathBuf> {
+    if let Some(dir) = std::env::var_os("PREP_CONFIG_DIR") {
+        return Some(PathBuf::from(dir));
+    }
+    directories::ProjectDirs::from("", "", "prep").map(|d| d.config_dir().to_path_buf())
+}
+
+/// Data folder: `--data-dir`, else `PREP_DATA_DIR`, else the platform's data folder.
+pub fn data_dir(cli: &Cli) -> Option<PathBuf> {
+    cli.data_dir
+        .clone()
+        .or_else(|| std::env::var_os("PREP_DATA_DIR").map(PathBuf::from))
+        .or_else(|| directories::ProjectDirs::from("", "", "prep").map(|d| d.data_dir().to_path_buf()))
+}
+
+/// The sources prep reads, in merge order: built-in, the user bank (if present), `--bank` folders.
+pub fn sources(cli: &Cli) -> Vec<BankSource> {
+    let mut sources = vec![BankSource::Builtin];
+    if !cli.no_user_bank {
+        if let Some(dir) = config_dir().map(|d| d.join("bank")).filter(|d| d.is_dir()) {
+            sources.push(BankSource::Dir(dir));
+        }
+    }
+    sources.extend(cli.banks.iter().map(|b| BankSource::Dir(b.clone())));
+    sources
+}
+
+/// Load the bank, or print every problem and say how to find them again.
+pub fn load_bank(cli: &Cli) -> Result<Bank, ExitCode> {
+    bank::load(&sources(cli)).map_err(|diags| {
+        for d in &diags.0 {
+            eprintln!("{d}");
+        }
+        eprintln!("prep: the bank has {} problem(s); fix them and run `prep validate` to check", diags.0.len());
+        ExitCode::from(1)
+    })
+}
+
+/// Run a parsed command line. `None` means: open the interactive app.
+pub fn run(cli: &Cli) -> ExitCode {
+    let out = Out::detect();
+    let Some(command) = &cli.command else {
+        eprintln!("prep: the interactive app is not built yet; try `prep list` or `prep --help`");
+        return ExitCode::from(2);
+    };
+    let mut w = String::new();
+    let code = match command {
+        Command::Validate { paths, format } => validate::run(&mut w, cli, paths, *format),
+        _ => match load_bank(cli) {
+            Err(code) => code,
+            Ok(bank) => match command {
+                Command::List { filter, format } => list::list(&mut w, &bank, &filter.to_filter(), *format, &out),
+                Command::Show { id, format } => show::show(&mut w, &bank, id, *format, &out),
+                Command::Search { query, limit, format } => {
+                    list::search(&mut w, &bank, &query.join(" "), *limit, *format, &out)
+                }
+                Command::Validate { .. } => ExitCode::SUCCESS,
+            },
+        },
+    };
+    emit(&w);
+    code
+}
+
+/// Write buffered output; a reader that went away (`prep list | head`) is not an error.
+fn emit(text: &str) {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    if let Err(e) = stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()) {
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            eprintln!("prep: cannot write output: {e}");
+        }
+    }
+}

@@ -1,0 +1,166 @@
+//! Fuzzy search over the bank (prompts, ids, tags, probes, guide titles) with nucleo-matcher.
+//! The index is built once; each query scores every field and keeps the best one per item.
+
+use crate::bank::Bank;
+use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
+use nucleo_matcher::{Config, Matcher, Utf32String};
+use serde::Serialize;
+
+/// What a hit points at.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(tag = "type", content = "index", rename_all = "lowercase")]
+pub enum Target {
+    /// Index into [`Bank::questions`].
+    Question(usize),
+    /// Index into [`Bank::guides`].
+    Guide(usize),
+}
+
+/// Which field of the item matched best.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Field {
+    Prompt,
+    Id,
+    Tag,
+    Probe,
+    Title,
+    Summary,
+}
+
+/// One ranked result: the text that matched and the character positions to highlight.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Hit {
+    pub target: Target,
+    pub field: Field,
+    pub score: u32,
+    pub text: String,
+    /// Char (not byte) indices into `text`, ascending.
+    pub positions: Vec<u32>,
+}
+
+struct Entry {
+    target: Target,
+    field: Field,
+    /// Small bonus so a prompt or title beats an equally good tag or probe.
+    weight: u32,
+    text: Utf32String,
+}
+
+/// A prepared search index over one bank.
+pub struct SearchIndex {
+    entries: Vec<Entry>,
+    matcher: Matcher,
+}
+
+impl SearchIndex {
+    pub fn new(bank: &Bank) -> Self {
+        let mut entries = Vec::new();
+        let mut push = |target, field, weight, text: &str| {
+            entries.push(Entry { target, field, weight, text: Utf32String::from(text) });
+        };
+        for (i, q) in bank.questions.iter().enumerate() {
+            let t = Target::Question(i);
+            push(t, Field::Prompt, 8, &q.prompt);
+            push(t, Field::Id, 4, &q.id);
+            for tag in &q.tags {
+                push(t, Field::Tag, 2, tag);
+            }
+            for p in &q.probes {
+                push(t, Field::Probe, 0, p);
+            }
+        }
+        for (i, g) in bank.guides.iter().enumerate() {
+            let t = Target::Guide(i);
+            push(t, Field::Title, 8, &g.title);
+            push(t, Field::Id, 4, &g.id);
+            push(t, Field::Summary, 0, &g.summary);
+        }
+        SearchIndex { entries, matcher: Matcher::new(Config::DEFAULT) }
+    }
+
+    /// Ranked hits for `query`, best first, at most `limit`. An empty query returns nothing.
+    pub fn search(&mut self, query: &str, limit: usize) -> Vec<Hit> {
+        if query.trim().is_empty() || limit == 0 {
+            return Vec::new();
+        }
+        let pattern = Pattern::parse(query, CaseMatching::Smart, Normalization::Smart);
+        // Best entry per target, found with the cheap scoring pass.
+        let mut best: Vec<(u32, usize)> = Vec::new();
+        let mut last: Option<Target> = None;
+        for (i, e) in self.entries.iter().enumerate() {
+            let Some(score) = pattern.score(e.text.slice(..), &mut self.matcher) else { continue };
+            let score = score + e.weight;
+            match best.last_mut() {
+                Some(slot) if last == Some(e.target) => {
+                    if score > slot.0 {
+                        *slot = (score, i);
+                    }
+                }
+                _ => best.push((score, i)),
+            }
+            last = Some(e.target);
+        }
+        // Stable order for equal scores: bank order.
+        best.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        best.truncate(limit);
+        let mut positions = Vec::new();
+        best.into_iter()
+            .map(|(score, i)| {
+                let e = &self.entries[i];
+                positions.clear();
+                pattern.indices(e.text.slice(..), &mut self.matcher, &mut positions);
+                positions.sort_unstable();
+                positions.dedup();
+                Hit {
+                    target: e.target,
+                    field: e.field,
+                    score,
+                    text: e.text.to_string(),
+                    positions: positions.clone(),
+                }
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bank::load_builtin;
+
+    #[test]
+    fn typos_and_gaps_still_find_the_prompt() {
+        let bank = load_builtin().unwrap();
+        let mut index = SearchIndex::new(&bank);
+        let target = bank.questions.iter().position(|q| q.prompt.to_lowercase().contains("shortener")).unwrap();
+        let hits = index.search("url shrtnr", 5);
+        assert!(hits.iter().any(|h| h.target == Target::Question(target)), "{hits:?}");
+    }
+
+    #[test]
+    fn positions_point_at_the_matched_characters() {
+        let bank = load_builtin().unwrap();
+        let mut index = SearchIndex::new(&bank);
+        let hits = index.search("star", 20);
+        assert!(!hits.is_empty());
+        for h in &hits {
+            let chars: Vec<char> = h.text.chars().collect();
+            let matched: String = h.positions.iter().map(|&p| chars[p as usize].to_ascii_lowercase()).collect();
+            assert_eq!(matched, "star", "{h:?}");
+        }
+    }
+
+    #[test]
+    fn results_are_ranked_and_one_per_item() {
+        let bank = load_builtin().unwrap();
+        let mut index = SearchIndex::new(&bank);
+        let hits = index.search("conflict", 50);
+        assert!(hits.windows(2).all(|w| w[0].score >= w[1].score));
+        let mut targets: Vec<_> = hits.iter().map(|h| h.target).collect();
+        targets.dedup();
+        assert_eq!(targets.len(), hits.len());
+        assert!(index.search("   ", 10).is_empty());
+        assert!(index.search("zzqqxxjj", 10).is_empty());
+    }
+}
