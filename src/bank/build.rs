@@ -3,7 +3,10 @@
 
 use super::raw::{RawGuide, RawQuestion, RawRubrics, RawSection};
 use super::source::{self, BankSource, FileKind, SourceFile};
-use super::{Axis, Bank, Diagnostic, Diagnostics, Guide, Kind, Origin, Question, Role, Rubric, RubricItem, Section};
+use super::{
+    Axis, Bank, Diagnostic, Diagnostics, Guide, Kind, Origin, Question, Role, Rubric, RubricItem,
+    Section,
+};
 use serde_saphyr::{Location, Spanned};
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -21,12 +24,28 @@ pub fn load_builtin() -> Result<Bank, Diagnostics> {
     load(&[BankSource::Builtin])
 }
 
-/// Check the given folders or files as one bank. Rubric references that they do not define
-/// resolve against the built-in rubrics, so a user bank can be checked on its own.
+/// Check the given folders or files as one bank. Unless they are the built-in bank's own folder,
+/// they are checked as prep would load them on top of the built-in bank: rubric references may use
+/// built-in rubrics, and an id the built-in bank already uses is a clash.
 pub fn validate_paths(paths: &[PathBuf]) -> Result<Bank, Diagnostics> {
     let sources: Vec<_> = paths.iter().map(|p| BankSource::from_path(p)).collect();
-    let fallback = load_builtin().map(|b| b.rubrics).unwrap_or_default();
-    Builder { fallback_rubrics: fallback, ..Builder::default() }.run(&sources)
+    let mut builder = Builder::default();
+    if !paths.iter().any(|p| is_builtin_folder(p))
+        && let Ok(builtin) = load_builtin()
+    {
+        builder.reserve(&builtin);
+        builder.fallback_rubrics = builtin.rubrics;
+    }
+    builder.run(&sources)
+}
+
+/// Is this the source folder the built-in bank was compiled from (or a file inside it)?
+fn is_builtin_folder(path: &std::path::Path) -> bool {
+    let content = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/content"));
+    match (path.canonicalize(), content.canonicalize()) {
+        (Ok(p), Ok(c)) => p.starts_with(c),
+        _ => false,
+    }
 }
 
 #[derive(Default)]
@@ -37,11 +56,23 @@ struct Builder {
     section_ids: HashMap<String, Origin>,
     question_ids: HashMap<String, Origin>,
     guide_ids: HashMap<String, Origin>,
+    rubric_ids: HashMap<String, Origin>,
     /// Questions whose rubric is checked once every rubric file is read.
     pending_rubrics: Vec<(usize, Origin)>,
 }
 
 impl Builder {
+    /// Treat every id of `bank` as taken, so reusing one is reported as a clash.
+    fn reserve(&mut self, bank: &Bank) {
+        let pairs = |it: &mut dyn Iterator<Item = (&String, &Origin)>| -> HashMap<String, Origin> {
+            it.map(|(id, o)| (id.clone(), o.clone())).collect()
+        };
+        self.section_ids = pairs(&mut bank.sections.iter().map(|s| (&s.id, &s.origin)));
+        self.question_ids = pairs(&mut bank.questions.iter().map(|q| (&q.id, &q.origin)));
+        self.guide_ids = pairs(&mut bank.guides.iter().map(|g| (&g.id, &g.origin)));
+        self.rubric_ids = pairs(&mut bank.rubrics.iter().map(|r| (&r.id, &r.origin)));
+    }
+
     fn run(mut self, sources: &[BankSource]) -> Result<Bank, Diagnostics> {
         let mut files = Vec::new();
         for s in sources {
@@ -65,33 +96,53 @@ impl Builder {
             return Err(Diagnostics(self.diags));
         }
         let mut bank = self.bank;
-        bank.sections.sort_by(|a, b| (a.order, &a.title).cmp(&(b.order, &b.title)));
-        bank.guides.sort_by(|a, b| (a.order, &a.title).cmp(&(b.order, &b.title)));
+        bank.sections
+            .sort_by(|a, b| (a.order, &a.title).cmp(&(b.order, &b.title)));
+        bank.guides
+            .sort_by(|a, b| (a.order, &a.title).cmp(&(b.order, &b.title)));
         bank.index();
         Ok(bank)
     }
 
-    fn parse<T: for<'de> serde::Deserialize<'de>>(&mut self, name: &str, text: &str, line_offset: u32) -> Option<T> {
+    fn parse<T: for<'de> serde::Deserialize<'de>>(
+        &mut self,
+        name: &str,
+        text: &str,
+        line_offset: u32,
+    ) -> Option<T> {
         match serde_saphyr::from_str::<T>(text) {
             Ok(v) => Some(v),
             Err(e) => {
-                let (line, column) = e.location().map_or((1, 1), |l| (l.line() as u32, l.column() as u32));
-                self.diags.push(Diagnostic::new(name, line + line_offset, column, yaml_message(&e, text)));
+                let (mut line, mut column) = e
+                    .location()
+                    .map_or((1, 1), |l| (l.line() as u32, l.column() as u32));
+                let message = yaml_message(&e, text);
+                if message.starts_with("missing field") {
+                    (line, column) = mapping_start(text, line, column);
+                }
+                self.diags
+                    .push(Diagnostic::new(name, line + line_offset, column, message));
                 None
             }
         }
     }
 
     fn rubrics(&mut self, name: &str, text: &str) {
-        let Some(raw) = self.parse::<RawRubrics>(name, text, 0) else { return };
+        let Some(raw) = self.parse::<RawRubrics>(name, text, 0) else {
+            return;
+        };
         for r in raw.rubrics {
             let r = r.value;
             let origin = at(name, &r.id.referenced, 0);
-            if let Some(first) = self.bank.rubrics.iter().find(|x| x.id == r.id.value) {
-                let msg = format!("duplicate rubric id `{}`; also defined at {}", r.id.value, first.origin);
+            if let Some(first) = self.rubric_ids.get(&r.id.value) {
+                let msg = format!(
+                    "duplicate rubric id `{}`; also defined at {first}",
+                    r.id.value
+                );
                 self.diags.push(Diagnostic::at(&origin, msg));
                 continue;
             }
+            self.rubric_ids.insert(r.id.value.clone(), origin.clone());
             self.check_id(&origin, "rubric", &r.id.value);
             self.non_empty(name, &r.title, "rubric title", 0);
             let mut items: Vec<RubricItem> = Vec::new();
@@ -100,13 +151,17 @@ impl Builder {
                 let here = at(name, &item.id.referenced, 0);
                 self.check_id(&here, "rubric item", &item.id.value);
                 if items.iter().any(|i| i.id == item.id.value) {
-                    let msg = format!("duplicate item id `{}` in rubric `{}`", item.id.value, r.id.value);
+                    let msg = format!(
+                        "duplicate item id `{}` in rubric `{}`",
+                        item.id.value, r.id.value
+                    );
                     self.diags.push(Diagnostic::at(&here, msg));
                 }
                 self.non_empty(name, &item.text, "rubric item text", 0);
                 if !(1..=10).contains(&item.weight.value) {
                     let msg = format!("weight {} is outside 1-10", item.weight.value);
-                    self.diags.push(Diagnostic::at(&at(name, &item.weight.referenced, 0), msg));
+                    self.diags
+                        .push(Diagnostic::at(&at(name, &item.weight.referenced, 0), msg));
                 }
                 let axis = self.word::<Axis>(name, &item.axis, "axis", Axis::parse, Axis::expected);
                 items.push(RubricItem {
@@ -117,25 +172,47 @@ impl Builder {
                 });
             }
             if items.is_empty() {
-                self.diags.push(Diagnostic::at(&origin, format!("rubric `{}` has no items", r.id.value)));
+                self.diags.push(Diagnostic::at(
+                    &origin,
+                    format!("rubric `{}` has no items", r.id.value),
+                ));
             }
-            self.bank.rubrics.push(Rubric { id: r.id.value, title: r.title.value, items, origin });
+            self.bank.rubrics.push(Rubric {
+                id: r.id.value,
+                title: r.title.value,
+                items,
+                origin,
+            });
         }
     }
 
     fn section(&mut self, name: &str, text: &str) {
-        let Some(raw) = self.parse::<RawSection>(name, text, 0) else { return };
-        let RawSection { id, title, order, summary, questions } = raw;
+        let Some(raw) = self.parse::<RawSection>(name, text, 0) else {
+            return;
+        };
+        let RawSection {
+            id,
+            title,
+            order,
+            summary,
+            questions,
+        } = raw;
         let origin = at(name, &id.referenced, 0);
         self.check_id(&origin, "section", &id.value);
         self.non_empty(name, &title, "section title", 0);
         if let Some(first) = self.section_ids.get(&id.value) {
-            let msg = format!("duplicate section id `{}`; also defined at {first}", id.value);
+            let msg = format!(
+                "duplicate section id `{}`; also defined at {first}",
+                id.value
+            );
             self.diags.push(Diagnostic::at(&origin, msg));
         }
         self.section_ids.insert(id.value.clone(), origin.clone());
         if questions.is_empty() {
-            self.diags.push(Diagnostic::at(&origin, format!("section `{}` has no questions", id.value)));
+            self.diags.push(Diagnostic::at(
+                &origin,
+                format!("section `{}` has no questions", id.value),
+            ));
         }
         let mut indices = Vec::with_capacity(questions.len());
         for q in questions {
@@ -159,23 +236,37 @@ impl Builder {
         let origin = at(name, &q.id.referenced, 0);
         self.check_id(&origin, "question", &q.id.value);
         if let Some(first) = self.question_ids.get(&q.id.value) {
-            let msg = format!("duplicate question id `{}`; also defined at {first}", q.id.value);
+            let msg = format!(
+                "duplicate question id `{}`; also defined at {first}",
+                q.id.value
+            );
             self.diags.push(Diagnostic::at(&origin, msg));
         }
         self.question_ids.insert(q.id.value.clone(), origin.clone());
         self.non_empty(name, &q.prompt, "prompt", 0);
         let kind = self.word(name, &q.kind, "kind", Kind::parse, Kind::expected);
-        let roles = q.roles.iter().filter_map(|r| self.word(name, r, "role", Role::parse, Role::expected)).collect();
+        let roles = q
+            .roles
+            .iter()
+            .filter_map(|r| self.word(name, r, "role", Role::parse, Role::expected))
+            .collect();
         let time = self.time(name, &q.time);
         let lists = [&q.probes, &q.checks, &q.pitfalls, &q.follow_ups, &q.tags];
-        for (list, what) in lists.into_iter().zip(["probe", "check", "pitfall", "follow-up", "tag"]) {
+        for (list, what) in lists
+            .into_iter()
+            .zip(["probe", "check", "pitfall", "follow-up", "tag"])
+        {
             for item in list {
                 self.non_empty(name, item, what, 0);
             }
         }
-        let strings = |v: Vec<Spanned<String>>| v.into_iter().map(|s| s.value.trim().to_string()).collect();
-        let (Some(kind), Some(time)) = (kind, time) else { return None };
-        self.pending_rubrics.push((self.bank.questions.len(), at(name, &q.rubric.referenced, 0)));
+        let strings =
+            |v: Vec<Spanned<String>>| v.into_iter().map(|s| s.value.trim().to_string()).collect();
+        let (Some(kind), Some(time)) = (kind, time) else {
+            return None;
+        };
+        self.pending_rubrics
+            .push((self.bank.questions.len(), at(name, &q.rubric.referenced, 0)));
         Some(Question {
             id: q.id.value,
             section: section.to_string(),
@@ -200,17 +291,27 @@ impl Builder {
             self.diags.push(Diagnostic::new(name, 1, 1, msg));
             return;
         };
-        let Some(raw) = self.parse::<RawGuide>(name, front, 1) else { return };
+        let Some(raw) = self.parse::<RawGuide>(name, front, 1) else {
+            return;
+        };
         let origin = at(name, &raw.id.referenced, 1);
         self.check_id(&origin, "guide", &raw.id.value);
         self.non_empty(name, &raw.title, "guide title", 1);
         if let Some(first) = self.guide_ids.get(&raw.id.value) {
-            let msg = format!("duplicate guide id `{}`; also defined at {first}", raw.id.value);
+            let msg = format!(
+                "duplicate guide id `{}`; also defined at {first}",
+                raw.id.value
+            );
             self.diags.push(Diagnostic::at(&origin, msg));
         }
         self.guide_ids.insert(raw.id.value.clone(), origin.clone());
         if body.trim().is_empty() {
-            self.diags.push(Diagnostic::new(name, body_line, 1, "guide has no text after its front matter"));
+            self.diags.push(Diagnostic::new(
+                name,
+                body_line,
+                1,
+                "guide has no text after its front matter",
+            ));
         }
         self.bank.guides.push(Guide {
             id: raw.id.value,
@@ -233,26 +334,42 @@ impl Builder {
                 self.bank.rubrics.push(r.clone());
                 continue;
             }
-            let known: Vec<_> = self.bank.rubrics.iter().chain(&self.fallback_rubrics).map(|r| r.id.as_str()).collect();
-            let msg = format!("unknown rubric `{wanted}`; known rubrics: {}", known.join(", "));
+            let known: Vec<_> = self
+                .bank
+                .rubrics
+                .iter()
+                .chain(&self.fallback_rubrics)
+                .map(|r| r.id.as_str())
+                .collect();
+            let msg = format!(
+                "unknown rubric `{wanted}`; known rubrics: {}",
+                known.join(", ")
+            );
             self.diags.push(Diagnostic::at(&origin, msg));
         }
     }
 
     fn check_id(&mut self, origin: &Origin, what: &str, id: &str) {
         let ok = !id.is_empty()
-            && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+            && id
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
             && !id.starts_with('-')
             && !id.ends_with('-');
         if !ok {
-            let msg = format!("{what} id `{id}` must be lowercase letters, digits and dashes (like `sd-url-shortener`)");
+            let msg = format!(
+                "{what} id `{id}` must be lowercase letters, digits and dashes (like `sd-url-shortener`)"
+            );
             self.diags.push(Diagnostic::at(origin, msg));
         }
     }
 
     fn non_empty(&mut self, name: &str, value: &Spanned<String>, what: &str, offset: u32) {
         if value.value.trim().is_empty() {
-            self.diags.push(Diagnostic::at(&at(name, &value.referenced, offset), format!("empty {what}")));
+            self.diags.push(Diagnostic::at(
+                &at(name, &value.referenced, offset),
+                format!("empty {what}"),
+            ));
         }
     }
 
@@ -266,8 +383,13 @@ impl Builder {
     ) -> Option<T> {
         let found = parse(value.value.trim());
         if found.is_none() {
-            let msg = format!("unknown {what} `{}`; expected one of {}", value.value, expected());
-            self.diags.push(Diagnostic::at(&at(name, &value.referenced, 0), msg));
+            let msg = format!(
+                "unknown {what} `{}`; expected one of {}",
+                value.value,
+                expected()
+            );
+            self.diags
+                .push(Diagnostic::at(&at(name, &value.referenced, 0), msg));
         }
         found
     }
@@ -275,12 +397,18 @@ impl Builder {
     fn time(&mut self, name: &str, value: &Spanned<String>) -> Option<u32> {
         let here = at(name, &value.referenced, 0);
         let Some(secs) = super::parse_duration(&value.value) else {
-            let msg = format!("time `{}` is not a duration; write it like 90s, 45m or 1h30m", value.value);
+            let msg = format!(
+                "time `{}` is not a duration; write it like 90s, 45m or 1h30m",
+                value.value
+            );
             self.diags.push(Diagnostic::at(&here, msg));
             return None;
         };
         if !(TIME_RANGE.0..=TIME_RANGE.1).contains(&secs) {
-            let msg = format!("time {} is outside the allowed 10s to 3h", value.value.trim());
+            let msg = format!(
+                "time {} is outside the allowed 10s to 3h",
+                value.value.trim()
+            );
             self.diags.push(Diagnostic::at(&here, msg));
             return None;
         }
@@ -289,12 +417,18 @@ impl Builder {
 }
 
 fn at(name: &str, loc: &Location, line_offset: u32) -> Origin {
-    Origin { file: name.to_string(), line: loc.line() as u32 + line_offset, column: loc.column() as u32 }
+    Origin {
+        file: name.to_string(),
+        line: loc.line() as u32 + line_offset,
+        column: loc.column() as u32,
+    }
 }
 
 /// `---\n<yaml>\n---\n<body>` → (yaml, body, 1-based line where the body starts).
 fn split_front_matter(text: &str) -> Option<(&str, &str, u32)> {
-    let rest = text.strip_prefix("---\n").or_else(|| text.strip_prefix("---\r\n"))?;
+    let rest = text
+        .strip_prefix("---\n")
+        .or_else(|| text.strip_prefix("---\r\n"))?;
     let mut offset = 0;
     for (i, line) in rest.split_inclusive('\n').enumerate() {
         if line.trim_end() == "---" {
@@ -304,6 +438,24 @@ fn split_front_matter(text: &str) -> Option<(&str, &str, u32)> {
         offset += line.len();
     }
     None
+}
+
+/// serde-saphyr places a missing field at the mapping's last key; point at its first key instead,
+/// found by walking up to the nearest line indented less than `column` that starts a list item.
+fn mapping_start(text: &str, line: u32, column: u32) -> (u32, u32) {
+    let lines: Vec<&str> = text.lines().collect();
+    let key_indent = column.saturating_sub(1) as usize;
+    for n in (0..(line as usize).min(lines.len())).rev() {
+        let l = lines[n];
+        let indent = l.len() - l.trim_start().len();
+        if l.trim_start().starts_with("- ") && indent + 2 == key_indent {
+            return (n as u32 + 1, column);
+        }
+        if !l.trim().is_empty() && indent < key_indent && !l.trim_start().starts_with('-') {
+            break;
+        }
+    }
+    (line, column)
 }
 
 /// serde-saphyr's message without its position suffix (we print our own) and with plainer words.
@@ -319,5 +471,8 @@ fn yaml_message(e: &serde_saphyr::Error, text: &str) -> String {
         msg.truncate(i);
     }
     msg.replace("expected sequence start", "expected a list")
-        .replace("expected string scalar", "expected a single value")
+        .replace(
+            "expected string scalar",
+            "expected a single value, not a list or mapping",
+        )
 }

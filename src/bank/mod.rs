@@ -218,7 +218,10 @@ pub struct Filter {
 impl Filter {
     pub fn matches(&self, q: &Question) -> bool {
         self.section.as_ref().is_none_or(|s| &q.section == s)
-            && self.tag.as_ref().is_none_or(|t| q.tags.iter().any(|x| x == t))
+            && self
+                .tag
+                .as_ref()
+                .is_none_or(|t| q.tags.iter().any(|x| x == t))
             && self.kind.is_none_or(|k| q.kind == k)
             && self.role.is_none_or(|r| q.roles.contains(&r))
     }

@@ -19,6 +19,8 @@ pub enum BankSource {
     Dir(PathBuf),
     /// A single section, rubrics or guide file.
     File(PathBuf),
+    /// A file held in memory, by name (`rubrics.yaml`, `x.yaml`, `x.md`) and bytes: for tests and tools.
+    Memory(String, Vec<u8>),
 }
 
 impl BankSource {
@@ -65,6 +67,15 @@ pub(crate) fn collect(source: &BankSource, out: &mut Vec<SourceFile>, diags: &mu
     match source {
         BankSource::Builtin => collect_builtin(out),
         BankSource::Dir(dir) => collect_dir(dir, out, diags),
+        BankSource::Memory(name, bytes) => match kind_of(Path::new(name)) {
+            Some(kind) => out.push(decoded(name.clone(), kind, bytes)),
+            None => diags.push(Diagnostic::new(
+                name,
+                1,
+                1,
+                "not a bank file: expected rubrics.yaml, a section (.yaml) or a guide (.md)",
+            )),
+        },
         BankSource::File(path) => {
             let name = path.display().to_string();
             match kind_of(path) {
@@ -82,10 +93,16 @@ pub(crate) fn collect(source: &BankSource, out: &mut Vec<SourceFile>, diags: &mu
 
 fn collect_builtin(out: &mut Vec<SourceFile>) {
     if let Some(file) = BUILTIN.get_file("rubrics.yaml") {
-        out.push(decoded("content/rubrics.yaml".into(), FileKind::Rubrics, file.contents()));
+        out.push(decoded(
+            "content/rubrics.yaml".into(),
+            FileKind::Rubrics,
+            file.contents(),
+        ));
     }
     for (folder, kind) in [("sections", FileKind::Section), ("guides", FileKind::Guide)] {
-        let Some(dir) = BUILTIN.get_dir(folder) else { continue };
+        let Some(dir) = BUILTIN.get_dir(folder) else {
+            continue;
+        };
         let mut files: Vec<_> = dir
             .files()
             .filter(|f| kind_of(f.path()) == Some(kind))
@@ -101,15 +118,28 @@ fn collect_builtin(out: &mut Vec<SourceFile>) {
 fn collect_dir(dir: &Path, out: &mut Vec<SourceFile>, diags: &mut Vec<Diagnostic>) {
     let shown = dir.display().to_string();
     if !dir.is_dir() {
-        let why = if dir.exists() { "not a folder" } else { "no such folder" };
-        diags.push(Diagnostic::new(&shown, 1, 1, format!("cannot read bank: {why}")));
+        let why = if dir.exists() {
+            "not a folder"
+        } else {
+            "no such folder"
+        };
+        diags.push(Diagnostic::new(
+            &shown,
+            1,
+            1,
+            format!("cannot read bank: {why}"),
+        ));
         return;
     }
     let before = out.len();
     for name in ["rubrics.yaml", "rubrics.yml"] {
         let path = dir.join(name);
         if path.is_file() {
-            out.push(read_file(&path, path.display().to_string(), FileKind::Rubrics));
+            out.push(read_file(
+                &path,
+                path.display().to_string(),
+                FileKind::Rubrics,
+            ));
         }
     }
     for (folder, kind) in [("sections", FileKind::Section), ("guides", FileKind::Guide)] {
@@ -120,7 +150,12 @@ fn collect_dir(dir: &Path, out: &mut Vec<SourceFile>, diags: &mut Vec<Diagnostic
         let entries = match std::fs::read_dir(&sub) {
             Ok(e) => e,
             Err(e) => {
-                diags.push(Diagnostic::new(&sub.display().to_string(), 1, 1, format!("cannot read folder: {e}")));
+                diags.push(Diagnostic::new(
+                    &sub.display().to_string(),
+                    1,
+                    1,
+                    format!("cannot read folder: {e}"),
+                ));
                 continue;
             }
         };
@@ -146,14 +181,23 @@ fn collect_dir(dir: &Path, out: &mut Vec<SourceFile>, diags: &mut Vec<Diagnostic
 fn read_file(path: &Path, name: String, kind: FileKind) -> SourceFile {
     match std::fs::metadata(path) {
         Ok(m) if m.len() > MAX_FILE_BYTES as u64 => {
-            return SourceFile { text: Err(vec![too_big(&name, m.len())]), name, kind };
+            return SourceFile {
+                text: Err(vec![too_big(&name, m.len())]),
+                name,
+                kind,
+            };
         }
         _ => {}
     }
     match std::fs::read(path) {
         Ok(bytes) => decoded(name, kind, &bytes),
         Err(e) => SourceFile {
-            text: Err(vec![Diagnostic::new(&name, 1, 1, format!("cannot read file: {e}"))]),
+            text: Err(vec![Diagnostic::new(
+                &name,
+                1,
+                1,
+                format!("cannot read file: {e}"),
+            )]),
             name,
             kind,
         },
@@ -162,7 +206,12 @@ fn read_file(path: &Path, name: String, kind: FileKind) -> SourceFile {
 
 fn too_big(name: &str, len: u64) -> Diagnostic {
     let mib = len as f64 / (1024.0 * 1024.0);
-    Diagnostic::new(name, 1, 1, format!("file is {mib:.1} MiB; the limit is 8 MiB"))
+    Diagnostic::new(
+        name,
+        1,
+        1,
+        format!("file is {mib:.1} MiB; the limit is 8 MiB"),
+    )
 }
 
 fn decoded(name: String, kind: FileKind, bytes: &[u8]) -> SourceFile {
@@ -199,19 +248,24 @@ pub(crate) fn decode(name: &str, bytes: &[u8]) -> Result<String, Vec<Diagnostic>
             column = 1;
             continue;
         }
-        if c.is_control() && c != '\t' && c != '\r' {
-            if diags.len() < 20 {
-                diags.push(Diagnostic::new(
-                    name,
-                    line,
-                    column,
-                    format!("control character U+{:04X} is not allowed: it would reach the terminal raw", c as u32),
-                ));
-            }
+        if c.is_control() && c != '\t' && c != '\r' && diags.len() < 20 {
+            diags.push(Diagnostic::new(
+                name,
+                line,
+                column,
+                format!(
+                    "control character U+{:04X} is not allowed: it would reach the terminal raw",
+                    c as u32
+                ),
+            ));
         }
         column += 1;
     }
-    if diags.is_empty() { Ok(text.to_string()) } else { Err(diags) }
+    if diags.is_empty() {
+        Ok(text.to_string())
+    } else {
+        Err(diags)
+    }
 }
 
 /// 1-based line and column just after `prefix`.
@@ -233,7 +287,10 @@ mod tests {
     #[test]
     fn invalid_utf8_names_line_and_column() {
         let err = decode("f.yaml", b"id: x\nprompt: caf\xE9\n").unwrap_err();
-        assert_eq!(err[0].to_string(), "f.yaml:2:12: invalid UTF-8 (byte 0xE9); save the file as UTF-8");
+        assert_eq!(
+            err[0].to_string(),
+            "f.yaml:2:12: invalid UTF-8 (byte 0xE9); save the file as UTF-8"
+        );
     }
 
     #[test]
@@ -248,6 +305,10 @@ mod tests {
     #[test]
     fn oversize_is_refused_before_parsing() {
         let big = vec![b'a'; MAX_FILE_BYTES + 1];
-        assert!(decode("big.yaml", &big).unwrap_err()[0].message.contains("limit is 8 MiB"));
+        assert!(
+            decode("big.yaml", &big).unwrap_err()[0]
+                .message
+                .contains("limit is 8 MiB")
+        );
     }
 }

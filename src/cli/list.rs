@@ -23,24 +23,41 @@ pub fn question_summary(q: &Question) -> serde_json::Value {
 }
 
 pub fn list(w: &mut String, bank: &Bank, filter: &Filter, format: Format, out: &Out) -> ExitCode {
-    if let Some(s) = &filter.section {
-        if bank.section(s).is_none() {
-            let known: Vec<_> = bank.sections.iter().map(|s| s.id.as_str()).collect();
-            eprintln!("prep: no section `{s}`; sections: {}", known.join(", "));
-            return ExitCode::from(1);
-        }
+    if let Some(s) = &filter.section
+        && bank.section(s).is_none()
+    {
+        let known: Vec<_> = bank.sections.iter().map(|s| s.id.as_str()).collect();
+        eprintln!("prep: no section `{s}`; sections: {}", known.join(", "));
+        return ExitCode::from(1);
     }
     let questions: Vec<&Question> = bank.filter(filter).collect();
     if format == Format::Json {
-        print_json(w, &json!(questions.iter().map(|q| question_summary(q)).collect::<Vec<_>>()));
+        print_json(
+            w,
+            &json!(
+                questions
+                    .iter()
+                    .map(|q| question_summary(q))
+                    .collect::<Vec<_>>()
+            ),
+        );
         return ExitCode::SUCCESS;
     }
     if questions.is_empty() {
         eprintln!("prep: no question matches that filter");
         return ExitCode::SUCCESS;
     }
-    let id_w = questions.iter().map(|q| q.id.len()).max().unwrap_or(2).max(2);
-    let kind_w = questions.iter().map(|q| q.kind.as_str().len()).max().unwrap_or(4);
+    let id_w = questions
+        .iter()
+        .map(|q| q.id.len())
+        .max()
+        .unwrap_or(2)
+        .max(2);
+    let kind_w = questions
+        .iter()
+        .map(|q| q.kind.as_str().len())
+        .max()
+        .unwrap_or(4);
     let head = Style::new().add_modifier(Modifier::BOLD);
     let mut section = "";
     for q in &questions {
@@ -59,13 +76,27 @@ pub fn list(w: &mut String, bank: &Bank, filter: &Filter, format: Format, out: &
             pad(q.kind.as_str(), kind_w),
             format_duration(q.time.into())
         );
-        let prompt = if out.tty { fit(&q.prompt, (out.width as usize).saturating_sub(lead.len()).max(10)) } else { q.prompt.clone() };
+        let prompt = if out.tty {
+            fit(
+                &q.prompt,
+                (out.width as usize).saturating_sub(lead.len()).max(10),
+            )
+        } else {
+            q.prompt.clone()
+        };
         outln!(w, "{lead}{prompt}");
     }
     ExitCode::SUCCESS
 }
 
-pub fn search(w: &mut String, bank: &Bank, query: &str, limit: usize, format: Format, out: &Out) -> ExitCode {
+pub fn search(
+    w: &mut String,
+    bank: &Bank,
+    query: &str,
+    limit: usize,
+    format: Format,
+    out: &Out,
+) -> ExitCode {
     let mut index = SearchIndex::new(bank);
     let hits = index.search(query, limit);
     let id_of = |t: Target| match t {
@@ -81,23 +112,45 @@ pub fn search(w: &mut String, bank: &Bank, query: &str, limit: usize, format: Fo
             })
             .collect();
         print_json(w, &json!(rows));
-        return if hits.is_empty() { ExitCode::from(1) } else { ExitCode::SUCCESS };
+        return if hits.is_empty() {
+            ExitCode::from(1)
+        } else {
+            ExitCode::SUCCESS
+        };
     }
     if hits.is_empty() {
         eprintln!("prep: nothing matches `{query}`");
         return ExitCode::from(1);
     }
-    let id_w = hits.iter().map(|h| id_of(h.target).0.len()).max().unwrap_or(2);
-    let mark = Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD | Modifier::UNDERLINED);
+    let id_w = hits
+        .iter()
+        .map(|h| id_of(h.target).0.len())
+        .max()
+        .unwrap_or(2);
+    let mark = Style::new()
+        .fg(Color::Yellow)
+        .add_modifier(Modifier::BOLD | Modifier::UNDERLINED);
     for h in &hits {
         let (id, _) = id_of(h.target);
-        let lead = format!("{}  {:<7}  ", pad(id, id_w), format!("{:?}", h.field).to_lowercase());
-        let room = if out.tty { (out.width as usize).saturating_sub(lead.len()).max(10) } else { usize::MAX };
+        let lead = format!(
+            "{}  {:<7}  ",
+            pad(id, id_w),
+            format!("{:?}", h.field).to_lowercase()
+        );
+        let room = if out.tty {
+            (out.width as usize).saturating_sub(lead.len()).max(10)
+        } else {
+            usize::MAX
+        };
         let text = fit(&h.text, room);
         let mut line = String::new();
         for (i, c) in text.chars().enumerate() {
             let s = c.to_string();
-            if h.positions.contains(&(i as u32)) { line.push_str(&out.paint(&s, mark)) } else { line.push_str(&s) }
+            if h.positions.contains(&(i as u32)) {
+                line.push_str(&out.paint(&s, mark))
+            } else {
+                line.push_str(&s)
+            }
         }
         outln!(w, "{lead}{line}");
     }

@@ -24,7 +24,11 @@ use std::process::ExitCode;
 pub use output::Out;
 
 #[derive(Parser, Debug)]
-#[command(name = "prep", version, about = "Practise tech-lead, staff, EM and leadership interviews in the terminal")]
+#[command(
+    name = "prep",
+    version,
+    about = "Practise tech-lead, staff, EM and leadership interviews in the terminal"
+)]
 #[command(after_help = "Run `prep` with no command to open the interactive app.")]
 pub struct Cli {
     /// Extra bank folder to merge with the built-in one (repeatable)
@@ -94,7 +98,12 @@ pub struct FilterArgs {
 
 impl FilterArgs {
     pub fn to_filter(&self) -> Filter {
-        Filter { section: self.section.clone(), tag: self.tag.clone(), kind: self.kind, role: self.role }
+        Filter {
+            section: self.section.clone(),
+            tag: self.tag.clone(),
+            kind: self.kind,
+            role: self.role,
+        }
     }
 }
 
@@ -125,16 +134,18 @@ pub fn data_dir(cli: &Cli) -> Option<PathBuf> {
     cli.data_dir
         .clone()
         .or_else(|| std::env::var_os("PREP_DATA_DIR").map(PathBuf::from))
-        .or_else(|| directories::ProjectDirs::from("", "", "prep").map(|d| d.data_dir().to_path_buf()))
+        .or_else(|| {
+            directories::ProjectDirs::from("", "", "prep").map(|d| d.data_dir().to_path_buf())
+        })
 }
 
 /// The sources prep reads, in merge order: built-in, the user bank (if present), `--bank` folders.
 pub fn sources(cli: &Cli) -> Vec<BankSource> {
     let mut sources = vec![BankSource::Builtin];
-    if !cli.no_user_bank {
-        if let Some(dir) = config_dir().map(|d| d.join("bank")).filter(|d| d.is_dir()) {
-            sources.push(BankSource::Dir(dir));
-        }
+    if !cli.no_user_bank
+        && let Some(dir) = config_dir().map(|d| d.join("bank")).filter(|d| d.is_dir())
+    {
+        sources.push(BankSource::Dir(dir));
     }
     sources.extend(cli.banks.iter().map(|b| BankSource::Dir(b.clone())));
     sources
@@ -146,7 +157,10 @@ pub fn load_bank(cli: &Cli) -> Result<Bank, ExitCode> {
         for d in &diags.0 {
             eprintln!("{d}");
         }
-        eprintln!("prep: the bank has {} problem(s); fix them and run `prep validate` to check", diags.0.len());
+        eprintln!(
+            "prep: the bank has {} problem(s); fix them and run `prep validate` to check",
+            diags.0.len()
+        );
         ExitCode::from(1)
     })
 }
@@ -164,11 +178,15 @@ pub fn run(cli: &Cli) -> ExitCode {
         _ => match load_bank(cli) {
             Err(code) => code,
             Ok(bank) => match command {
-                Command::List { filter, format } => list::list(&mut w, &bank, &filter.to_filter(), *format, &out),
-                Command::Show { id, format } => show::show(&mut w, &bank, id, *format, &out),
-                Command::Search { query, limit, format } => {
-                    list::search(&mut w, &bank, &query.join(" "), *limit, *format, &out)
+                Command::List { filter, format } => {
+                    list::list(&mut w, &bank, &filter.to_filter(), *format, &out)
                 }
+                Command::Show { id, format } => show::show(&mut w, &bank, id, *format, &out),
+                Command::Search {
+                    query,
+                    limit,
+                    format,
+                } => list::search(&mut w, &bank, &query.join(" "), *limit, *format, &out),
                 Command::Validate { .. } => ExitCode::SUCCESS,
             },
         },
@@ -181,9 +199,11 @@ pub fn run(cli: &Cli) -> ExitCode {
 fn emit(text: &str) {
     use std::io::Write;
     let mut stdout = std::io::stdout().lock();
-    if let Err(e) = stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()) {
-        if e.kind() != std::io::ErrorKind::BrokenPipe {
-            eprintln!("prep: cannot write output: {e}");
-        }
+    if let Err(e) = stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+        && e.kind() != std::io::ErrorKind::BrokenPipe
+    {
+        eprintln!("prep: cannot write output: {e}");
     }
 }

@@ -21,13 +21,24 @@ impl Out {
         let width = if tty {
             crossterm::terminal::size().map(|(w, _)| w).unwrap_or(80)
         } else {
-            std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()).unwrap_or(80)
+            std::env::var("COLUMNS")
+                .ok()
+                .and_then(|c| c.parse().ok())
+                .unwrap_or(80)
         };
-        Out { color: tty && !no_color, width: width.max(20), tty }
+        Out {
+            color: tty && !no_color,
+            width: width.max(20),
+            tty,
+        }
     }
 
     pub fn theme(&self) -> crate::markdown::Theme {
-        if self.color { crate::markdown::Theme::colored() } else { crate::markdown::Theme::plain() }
+        if self.color {
+            crate::markdown::Theme::colored()
+        } else {
+            crate::markdown::Theme::plain()
+        }
     }
 
     /// Write styled text as lines, with ANSI styling when colour is on.
@@ -48,8 +59,16 @@ impl Out {
 
     /// `text` in `style` when colour is on, else as it is.
     pub fn paint(&self, text: &str, style: Style) -> String {
-        let codes = if self.color { sgr(style) } else { String::new() };
-        if codes.is_empty() { text.to_string() } else { format!("\x1b[{codes}m{text}\x1b[0m") }
+        let codes = if self.color {
+            sgr(style)
+        } else {
+            String::new()
+        };
+        if codes.is_empty() {
+            text.to_string()
+        } else {
+            format!("\x1b[{codes}m{text}\x1b[0m")
+        }
     }
 }
 
@@ -130,7 +149,11 @@ pub fn fit(s: &str, width: usize) -> String {
 /// Pad `s` with spaces to `width` display columns.
 pub fn pad(s: &str, width: usize) -> String {
     let w = s.width();
-    if w >= width { s.to_string() } else { format!("{s}{}", " ".repeat(width - w)) }
+    if w >= width {
+        s.to_string()
+    } else {
+        format!("{s}{}", " ".repeat(width - w))
+    }
 }
 
 #[cfg(test)]
@@ -147,9 +170,16 @@ mod tests {
 
     #[test]
     fn no_escapes_without_colour() {
-        let out = Out { color: false, width: 80, tty: false };
+        let out = Out {
+            color: false,
+            width: 80,
+            tty: false,
+        };
         assert_eq!(out.paint("x", Style::new().bold().fg(Color::Red)), "x");
         let out = Out { color: true, ..out };
-        assert_eq!(out.paint("x", Style::new().bold().fg(Color::Red)), "\x1b[1;31mx\x1b[0m");
+        assert_eq!(
+            out.paint("x", Style::new().bold().fg(Color::Red)),
+            "\x1b[1;31mx\x1b[0m"
+        );
     }
 }

@@ -19,7 +19,10 @@ pub fn show(w: &mut String, bank: &Bank, id: &str, format: Format, out: &Out) ->
     }
     if let Some(g) = bank.guide(id) {
         match format {
-            Format::Json => print_json(w, &json!({"type": "guide", "id": g.id, "title": g.title, "summary": g.summary, "tags": g.tags, "body": g.body})),
+            Format::Json => print_json(
+                w,
+                &json!({"type": "guide", "id": g.id, "title": g.title, "summary": g.summary, "tags": g.tags, "body": g.body}),
+            ),
             Format::Plain => {
                 outln!(w, "{}", out.paint(&g.title, heading()));
                 outln!(w);
@@ -52,7 +55,9 @@ fn heading() -> Style {
 
 fn question_plain(w: &mut String, bank: &Bank, q: &Question, out: &Out) {
     let dim = Style::new().fg(Color::DarkGray);
-    let section = bank.section(&q.section).map_or(q.section.as_str(), |s| s.title.as_str());
+    let section = bank
+        .section(&q.section)
+        .map_or(q.section.as_str(), |s| s.title.as_str());
     let roles: Vec<_> = q.roles.iter().map(|r| r.label()).collect();
     let meta = format!(
         "{} · {} · {} · {}{}",
@@ -60,11 +65,19 @@ fn question_plain(w: &mut String, bank: &Bank, q: &Question, out: &Out) {
         section,
         q.kind.label(),
         format_duration(q.time.into()),
-        if roles.is_empty() { String::new() } else { format!(" · {}", roles.join(", ")) }
+        if roles.is_empty() {
+            String::new()
+        } else {
+            format!(" · {}", roles.join(", "))
+        }
     );
     outln!(w, "{}", out.paint(&meta, dim));
     outln!(w);
-    let prompt = markdown::render(&format!("**{}**", escape(&q.prompt)), out.width, out.theme());
+    let prompt = markdown::render(
+        &format!("**{}**", escape(&q.prompt)),
+        out.width,
+        out.theme(),
+    );
     out.print_text(w, &prompt);
     let list = |w: &mut String, title: &str, items: &[String]| {
         if items.is_empty() {
@@ -78,11 +91,20 @@ fn question_plain(w: &mut String, bank: &Bank, q: &Question, out: &Out) {
     list(w, "What it probes", &q.probes);
     if let Some(r) = bank.rubric(&q.rubric) {
         outln!(w);
-        outln!(w, "{}", out.paint(&format!("Rubric: {}", r.title), heading()));
+        outln!(
+            w,
+            "{}",
+            out.paint(&format!("Rubric: {}", r.title), heading())
+        );
         let mut n = 0;
         for item in &r.items {
             n += 1;
-            outln!(w, "  {n:>2}. {}  {}", item.text, out.paint(&format!("[{} · weight {}]", item.axis, item.weight), dim));
+            outln!(
+                w,
+                "  {n:>2}. {}  {}",
+                item.text,
+                out.paint(&format!("[{} · weight {}]", item.axis, item.weight), dim)
+            );
         }
         for c in &q.checks {
             n += 1;
@@ -92,13 +114,20 @@ fn question_plain(w: &mut String, bank: &Bank, q: &Question, out: &Out) {
     if !q.talking_points.trim().is_empty() {
         outln!(w);
         outln!(w, "{}", out.paint("Talking points", heading()));
-        out.print_text(w, &markdown::render(&q.talking_points, out.width, out.theme()));
+        out.print_text(
+            w,
+            &markdown::render(&q.talking_points, out.width, out.theme()),
+        );
     }
     list(w, "Pitfalls", &q.pitfalls);
     list(w, "Follow-ups", &q.follow_ups);
     if !q.tags.is_empty() {
         outln!(w);
-        outln!(w, "{}", out.paint(&format!("Tags: {}", q.tags.join(", ")), dim));
+        outln!(
+            w,
+            "{}",
+            out.paint(&format!("Tags: {}", q.tags.join(", ")), dim)
+        );
     }
 }
 
@@ -106,7 +135,10 @@ fn question_plain(w: &mut String, bank: &Bank, q: &Question, out: &Out) {
 fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
-        if matches!(c, '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#' | '\\' | '|') {
+        if matches!(
+            c,
+            '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#' | '\\' | '|'
+        ) {
             out.push('\\');
         }
         out.push(c);

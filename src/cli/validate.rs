@@ -8,14 +8,21 @@ use std::process::ExitCode;
 
 pub fn run(w: &mut String, cli: &Cli, paths: &[PathBuf], format: Format) -> ExitCode {
     let (what, result) = if paths.is_empty() {
-        ("the bank prep loads".to_string(), bank::load(&super::sources(cli)))
+        (
+            "the bank prep loads".to_string(),
+            bank::load(&super::sources(cli)),
+        )
     } else {
         let shown: Vec<_> = paths.iter().map(|p| p.display().to_string()).collect();
         (shown.join(", "), bank::validate_paths(paths))
     };
     match (format, result) {
         (Format::Json, Ok(b)) => {
-            outln!(w, "{}", json!({"ok": true, "problems": [], "counts": counts(&b)}));
+            outln!(
+                w,
+                "{}",
+                json!({"ok": true, "problems": [], "counts": counts(&b)})
+            );
             ExitCode::SUCCESS
         }
         (Format::Json, Err(Diagnostics(d))) => {
@@ -23,10 +30,16 @@ pub fn run(w: &mut String, cli: &Cli, paths: &[PathBuf], format: Format) -> Exit
             ExitCode::from(1)
         }
         (Format::Plain, Ok(b)) => {
-            let c = counts(&b);
-            outln!(w, 
-                "ok: {} questions in {} sections, {} rubrics, {} guides ({what})",
-                c["questions"], c["sections"], c["rubrics"], c["guides"]
+            let n = |count: usize, word: &str| {
+                format!("{count} {word}{}", if count == 1 { "" } else { "s" })
+            };
+            outln!(
+                w,
+                "ok: {} in {}, {}, {} ({what})",
+                n(b.questions.len(), "question"),
+                n(b.sections.len(), "section"),
+                n(b.rubrics.len(), "rubric"),
+                n(b.guides.len(), "guide")
             );
             ExitCode::SUCCESS
         }

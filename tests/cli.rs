@@ -1,0 +1,212 @@
+//! The commands as a user runs them: a real `prep` process, its exit code and its output.
+
+use std::process::{Command, Stdio};
+
+fn prep(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_prep"))
+        .args(args)
+        .env("PREP_CONFIG_DIR", "/nonexistent-prep-config")
+        .output()
+        .unwrap()
+}
+
+fn stdout(o: &std::process::Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+fn json(o: &std::process::Output) -> serde_json::Value {
+    serde_json::from_slice(&o.stdout).unwrap()
+}
+
+#[test]
+fn version_and_help() {
+    let v = prep(&["--version"]);
+    assert!(v.status.success());
+    assert_eq!(
+        stdout(&v).trim(),
+        format!("prep {}", env!("CARGO_PKG_VERSION"))
+    );
+    let h = stdout(&prep(&["--help"]));
+    for cmd in ["list", "show", "search", "validate", "--bank", "--data-dir"] {
+        assert!(h.contains(cmd), "help lacks {cmd}");
+    }
+}
+
+#[test]
+fn list_groups_by_section_and_aligns_columns() {
+    let o = prep(&["list"]);
+    assert!(o.status.success());
+    let text = stdout(&o);
+    assert!(text.starts_with("System design ("), "{}", &text[..80]);
+    assert!(text.contains("\n  sd-url-shortener "));
+    // Rows of one section share the column where the kind starts.
+    let rows: Vec<&str> = text.lines().filter(|l| l.starts_with("  sd-")).collect();
+    let col = |l: &str| l.find("system-design").unwrap();
+    assert!(rows.len() > 5 && rows.iter().all(|r| col(r) == col(rows[0])));
+    assert!(!text.contains('\x1b'), "no colour when not a terminal");
+}
+
+#[test]
+fn list_filters_by_kind_section_tag_and_role() {
+    let all = json(&prep(&["list", "--format", "json"]));
+    let sd = json(&prep(&[
+        "list",
+        "--kind",
+        "system-design",
+        "--format",
+        "json",
+    ]));
+    let all = all.as_array().unwrap();
+    let sd = sd.as_array().unwrap();
+    assert!(!sd.is_empty() && sd.len() < all.len());
+    assert!(sd.iter().all(|q| q["kind"] == "system-design"));
+    let by_section = json(&prep(&[
+        "list",
+        "--section",
+        "strategy",
+        "--role",
+        "director",
+        "--format",
+        "json",
+    ]));
+    assert!(
+        by_section
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|q| q["section"] == "strategy"
+                && q["roles"].as_array().unwrap().contains(&"director".into()))
+    );
+    let tag = all[0]["tags"][0].as_str().unwrap().to_string();
+    let tagged = json(&prep(&["list", "--tag", &tag, "--format", "json"]));
+    assert!(
+        tagged
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|q| q["tags"].as_array().unwrap().contains(&tag.clone().into()))
+    );
+    for field in [
+        "id",
+        "section",
+        "kind",
+        "roles",
+        "time_secs",
+        "rubric",
+        "tags",
+        "prompt",
+    ] {
+        assert!(all[0].get(field).is_some(), "list JSON lacks {field}");
+    }
+}
+
+#[test]
+fn list_rejects_unknown_filters_clearly() {
+    let o = prep(&["list", "--section", "nope"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("no section `nope`; sections: system-design")
+    );
+    let o = prep(&["list", "--kind", "essay"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("expected one of system-design, judgment"));
+}
+
+#[test]
+fn show_prints_every_part_of_a_question() {
+    let o = prep(&["show", "sd-url-shortener"]);
+    assert!(o.status.success());
+    let text = stdout(&o);
+    for part in [
+        "What it probes",
+        "Rubric: System design",
+        "[own check]",
+        "Talking points",
+        "Pitfalls",
+        "Follow-ups",
+        "Tags:",
+    ] {
+        assert!(text.contains(part), "show lacks {part}");
+    }
+    assert!(!text.contains("**"), "Markdown is rendered, not echoed");
+    let j = json(&prep(&["show", "sd-url-shortener", "--format", "json"]));
+    assert_eq!(j["id"], "sd-url-shortener");
+    assert_eq!(j["section_title"], "System design");
+    assert!(j["rubric_items"].as_array().unwrap().len() >= 3);
+    assert!(j["talking_points"].as_str().unwrap().len() > 100);
+}
+
+#[test]
+fn show_reads_guides_and_refuses_unknown_ids() {
+    let o = prep(&["show", "design-spine"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(stdout(&o).lines().count() > 10);
+    let o = prep(&["show", "no-such-question"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&o.stderr)
+            .contains("no question or guide with id `no-such-question`")
+    );
+}
+
+#[test]
+fn search_ranks_and_marks_matches() {
+    let o = prep(&["search", "url", "shortener"]);
+    assert!(o.status.success());
+    assert!(
+        stdout(&o)
+            .lines()
+            .next()
+            .unwrap()
+            .starts_with("sd-url-shortener")
+    );
+    let j = json(&prep(&[
+        "search",
+        "shortener",
+        "--format",
+        "json",
+        "--limit",
+        "3",
+    ]));
+    let hits = j.as_array().unwrap();
+    assert!(!hits.is_empty() && hits.len() <= 3);
+    assert!(!hits[0]["positions"].as_array().unwrap().is_empty());
+    let o = prep(&["search", "qqqzzzxxx"]);
+    assert_eq!(o.status.code(), Some(1));
+}
+
+#[test]
+fn a_closed_pipe_is_not_a_crash() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_prep"))
+        .arg("list")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}
+
+#[test]
+fn user_bank_in_the_config_folder_is_merged() {
+    let tmp = tempfile::tempdir().unwrap();
+    let bank = tmp.path().join("bank");
+    std::fs::create_dir_all(bank.join("sections")).unwrap();
+    std::fs::copy(
+        "tests/banks/valid/user-bank/sections/my-company.yaml",
+        bank.join("sections/my-company.yaml"),
+    )
+    .unwrap();
+    let run = |extra: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_prep"))
+            .args(extra)
+            .args(["show", "mc-launch"])
+            .env("PREP_CONFIG_DIR", tmp.path())
+            .output()
+            .unwrap()
+    };
+    assert!(run(&[]).status.success());
+    assert_eq!(run(&["--no-user-bank"]).status.code(), Some(1));
+}

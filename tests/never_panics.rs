@@ -1,0 +1,35 @@
+//! Arbitrary input never panics the loader or the Markdown renderer: it gives errors or output.
+
+use prep::bank::{self, BankSource};
+use proptest::prelude::*;
+
+fn load_one(name: &str, bytes: Vec<u8>) {
+    let _ = bank::load(&[BankSource::Memory(name.to_string(), bytes)]);
+}
+
+/// YAML-ish text built from the characters that matter to the parser.
+fn yamlish() -> impl Strategy<Value = String> {
+    proptest::string::string_regex(r"(id|title|questions|prompt|kind|time|rubric|- |: |\n|  |\[|\]|\{|\}|'|&a|\*a|!!str|#|---|90s|45m|é|日|\t|\x1b){0,60}").unwrap()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn loader_survives_any_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..400)) {
+        load_one("sections/x.yaml", bytes.clone());
+        load_one("rubrics.yaml", bytes.clone());
+        load_one("guides/x.md", bytes);
+    }
+
+    #[test]
+    fn loader_survives_yaml_shaped_text(text in yamlish()) {
+        load_one("sections/x.yaml", text.clone().into_bytes());
+        load_one("guides/x.md", format!("---\n{text}\n---\nbody").into_bytes());
+    }
+
+    #[test]
+    fn renderer_survives_any_markdown(text in ".{0,300}", width in 0u16..200) {
+        let _ = prep::markdown::render(&text, width, prep::markdown::Theme::colored());
+    }
+}
