@@ -6,5 +6,10 @@
 
 pub mod bank;
 pub mod cli;
+pub mod doc;
 pub mod markdown;
+pub mod practice;
 pub mod search;
+pub mod stats;
+pub mod storage;
+pub mod tui;

@@ -14,6 +14,7 @@ macro_rules! outln {
 mod list;
 mod output;
 mod show;
+mod stats;
 mod validate;
 
 use crate::bank::{self, Bank, BankSource, Filter, Kind, Role};
@@ -71,6 +72,22 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Plain)]
         format: Format,
     },
+    /// Start a timed drill straight away (random order over the filter)
+    Drill {
+        #[command(flatten)]
+        filter: FilterArgs,
+        /// How many questions
+        #[arg(long, default_value_t = 1)]
+        count: usize,
+        /// Time limit for every question, like 60s or 2m [default: each question's own]
+        #[arg(long, value_parser = parse_time)]
+        time: Option<u32>,
+    },
+    /// Practice figures: per section, trend, calendar, overtime
+    Stats {
+        #[arg(long, value_enum, default_value_t = Format::Plain)]
+        format: Format,
+    },
     /// Check bank folders or files and report every problem as file:line:column
     Validate {
         /// Bank folders or single files [default: the bank prep would load]
@@ -104,6 +121,14 @@ impl FilterArgs {
             kind: self.kind,
             role: self.role,
         }
+    }
+}
+
+fn parse_time(s: &str) -> Result<u32, String> {
+    match bank::parse_duration(s) {
+        Some(secs @ 10..=10_800) => Ok(secs as u32),
+        Some(_) => Err("must be between 10s and 3h".into()),
+        None => Err("write it like 90s, 2m or 1h30m".into()),
     }
 }
 
@@ -169,8 +194,10 @@ pub fn load_bank(cli: &Cli) -> Result<Bank, ExitCode> {
 pub fn run(cli: &Cli) -> ExitCode {
     let out = Out::detect();
     let Some(command) = &cli.command else {
-        eprintln!("prep: the interactive app is not built yet; try `prep list` or `prep --help`");
-        return ExitCode::from(2);
+        return match load_bank(cli) {
+            Ok(bank) => tui_main(cli, bank, None),
+            Err(code) => code,
+        };
     };
     let mut w = String::new();
     let code = match command {
@@ -187,12 +214,79 @@ pub fn run(cli: &Cli) -> ExitCode {
                     limit,
                     format,
                 } => list::search(&mut w, &bank, &query.join(" "), *limit, *format, &out),
+                Command::Drill {
+                    filter,
+                    count,
+                    time,
+                } => {
+                    let plan = DrillPlan {
+                        filter: filter.to_filter(),
+                        count: *count,
+                        time: *time,
+                    };
+                    return tui_main(cli, bank, Some(plan));
+                }
+                Command::Stats { format } => stats::run(&mut w, cli, &bank, *format, &out),
                 Command::Validate { .. } => ExitCode::SUCCESS,
             },
         },
     };
     emit(&w);
     code
+}
+
+/// What `prep drill` asked for.
+struct DrillPlan {
+    filter: Filter,
+    count: usize,
+    time: Option<u32>,
+}
+
+fn tui_main(cli: &Cli, bank: Bank, plan: Option<DrillPlan>) -> ExitCode {
+    use crate::tui::{app::Ctx, screens, theme::Theme};
+    if let Some(p) = &plan {
+        if let Some(s) = &p.filter.section
+            && bank.section(s).is_none()
+        {
+            eprintln!("prep: no section `{s}`; `prep list` shows them");
+            return ExitCode::from(1);
+        }
+        if bank.filter(&p.filter).next().is_none() {
+            eprintln!(
+                "prep: no question matches that filter; `prep list` with the same options shows what there is"
+            );
+            return ExitCode::from(1);
+        }
+    }
+    let log = data_dir(cli).map(|d| crate::storage::AttemptLog::new(&d));
+    let theme = Theme {
+        color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+    };
+    let mut ctx = Ctx::new(
+        bank,
+        log,
+        theme,
+        std::time::Instant::now(),
+        crate::tui::now_unix(),
+    );
+    if let Some(p) = &plan {
+        ctx.drill_time = p.time;
+    }
+    crate::tui::run(ctx, move |ctx| {
+        let home = screens::View::Home(screens::home::HomeState::new(ctx));
+        let Some(p) = plan else { return vec![home] };
+        let mut pool: Vec<usize> = ctx
+            .bank
+            .filter(&p.filter)
+            .filter_map(|q| ctx.bank.question_index(&q.id))
+            .collect();
+        ctx.shuffle(&mut pool);
+        pool.truncate(p.count.max(1));
+        vec![
+            home,
+            screens::View::Drill(Box::new(screens::drill::DrillState::new(ctx, pool, 0))),
+        ]
+    })
 }
 
 /// Write buffered output; a reader that went away (`prep list | head`) is not an error.

@@ -3,7 +3,7 @@
 use super::list::question_summary;
 use super::output::print_json;
 use super::{Format, Out};
-use crate::bank::{Bank, Question, format_duration};
+use crate::bank::{Bank, Question};
 use crate::markdown;
 use ratatui::style::{Color, Modifier, Style};
 use serde_json::json;
@@ -54,94 +54,6 @@ fn heading() -> Style {
 }
 
 fn question_plain(w: &mut String, bank: &Bank, q: &Question, out: &Out) {
-    let dim = Style::new().fg(Color::DarkGray);
-    let section = bank
-        .section(&q.section)
-        .map_or(q.section.as_str(), |s| s.title.as_str());
-    let roles: Vec<_> = q.roles.iter().map(|r| r.label()).collect();
-    let meta = format!(
-        "{} · {} · {} · {}{}",
-        q.id,
-        section,
-        q.kind.label(),
-        format_duration(q.time.into()),
-        if roles.is_empty() {
-            String::new()
-        } else {
-            format!(" · {}", roles.join(", "))
-        }
-    );
-    outln!(w, "{}", out.paint(&meta, dim));
-    outln!(w);
-    let prompt = markdown::render(
-        &format!("**{}**", escape(&q.prompt)),
-        out.width,
-        out.theme(),
-    );
-    out.print_text(w, &prompt);
-    let list = |w: &mut String, title: &str, items: &[String]| {
-        if items.is_empty() {
-            return;
-        }
-        outln!(w);
-        outln!(w, "{}", out.paint(title, heading()));
-        let md: String = items.iter().map(|i| format!("- {}\n", escape(i))).collect();
-        out.print_text(w, &markdown::render(&md, out.width, out.theme()));
-    };
-    list(w, "What it probes", &q.probes);
-    if let Some(r) = bank.rubric(&q.rubric) {
-        outln!(w);
-        outln!(
-            w,
-            "{}",
-            out.paint(&format!("Rubric: {}", r.title), heading())
-        );
-        let mut n = 0;
-        for item in &r.items {
-            n += 1;
-            outln!(
-                w,
-                "  {n:>2}. {}  {}",
-                item.text,
-                out.paint(&format!("[{} · weight {}]", item.axis, item.weight), dim)
-            );
-        }
-        for c in &q.checks {
-            n += 1;
-            outln!(w, "  {n:>2}. {c}  {}", out.paint("[own check]", dim));
-        }
-    }
-    if !q.talking_points.trim().is_empty() {
-        outln!(w);
-        outln!(w, "{}", out.paint("Talking points", heading()));
-        out.print_text(
-            w,
-            &markdown::render(&q.talking_points, out.width, out.theme()),
-        );
-    }
-    list(w, "Pitfalls", &q.pitfalls);
-    list(w, "Follow-ups", &q.follow_ups);
-    if !q.tags.is_empty() {
-        outln!(w);
-        outln!(
-            w,
-            "{}",
-            out.paint(&format!("Tags: {}", q.tags.join(", ")), dim)
-        );
-    }
-}
-
-/// Keep plain text from being read as Markdown markup when it is rendered.
-fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if matches!(
-            c,
-            '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#' | '\\' | '|'
-        ) {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
+    let doc = crate::doc::question_markdown(bank, q);
+    out.print_text(w, &markdown::render(&doc, out.width, out.theme()));
 }

@@ -1,0 +1,93 @@
+//! `prep stats`: the figures the stats screen draws, as text or JSON.
+
+use super::output::print_json;
+use super::{Cli, Format, Out};
+use crate::bank::Bank;
+use crate::storage::AttemptLog;
+use std::process::ExitCode;
+
+pub fn run(w: &mut String, cli: &Cli, bank: &Bank, format: Format, out: &Out) -> ExitCode {
+    let Some(dir) = super::data_dir(cli) else {
+        eprintln!("prep: no data folder could be found; pass --data-dir DIR");
+        return ExitCode::from(1);
+    };
+    let log = AttemptLog::new(&dir);
+    let read = match log.read() {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("prep: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    for p in &read.problems {
+        eprintln!("{}:{}: {}", log.path().display(), p.line, p.message);
+    }
+    let st = crate::stats::compute(bank, &read.attempts, crate::tui::now_unix());
+    if format == Format::Json {
+        print_json(w, &serde_json::to_value(&st).unwrap_or_default());
+        return ExitCode::SUCCESS;
+    }
+    let pct = |v: Option<f64>| v.map_or("–".to_string(), |v| format!("{v:.0}%"));
+    let bold = ratatui::style::Style::new().add_modifier(ratatui::style::Modifier::BOLD);
+    outln!(w, "{}", out.paint("Practice", bold));
+    outln!(w, "  attempts          {}", st.attempts);
+    outln!(
+        w,
+        "  questions         {} practised of {}",
+        st.practised_questions,
+        bank.questions.len()
+    );
+    outln!(
+        w,
+        "  average score     {}  (technical {}, people {})",
+        pct(st.average),
+        pct(st.technical),
+        pct(st.people)
+    );
+    outln!(w, "  overtime rate     {}", pct(st.overtime_rate));
+    outln!(w, "  streak            {} day(s)", st.streak_days);
+    outln!(
+        w,
+        "  last practice     {}",
+        st.last_practice.as_deref().unwrap_or("never")
+    );
+    outln!(w);
+    outln!(w, "{}", out.paint("Sections", bold));
+    let width = st
+        .sections
+        .iter()
+        .map(|s| s.title.chars().count())
+        .max()
+        .unwrap_or(8);
+    for s in &st.sections {
+        let bar = crate::tui::screens::home::progress_bar(s.practised, s.questions, 10);
+        outln!(
+            w,
+            "  {:<width$}  {bar} {:>3}/{:<3}  {:>4}",
+            s.title,
+            s.practised,
+            s.questions,
+            pct(s.average)
+        );
+    }
+    if !st.trend.is_empty() {
+        outln!(w);
+        outln!(
+            w,
+            "{}",
+            out.paint("Daily average (last 14 days with practice)", bold)
+        );
+        for d in st.trend.iter().rev().take(14).rev() {
+            let bar = "█".repeat((d.average / 5.0).round() as usize);
+            outln!(
+                w,
+                "  {}  {:>4.0}%  {bar}  ({} attempt{})",
+                d.date,
+                d.average,
+                d.attempts,
+                if d.attempts == 1 { "" } else { "s" }
+            );
+        }
+    }
+    ExitCode::SUCCESS
+}

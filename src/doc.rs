@@ -1,0 +1,95 @@
+//! A question as one Markdown document, shared by `prep show` and the TUI's reader so both present
+//! the same thing through the same renderer.
+
+use crate::bank::{Bank, Question, format_duration};
+
+/// Escape text so Markdown shows it literally.
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if matches!(
+            c,
+            '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#' | '\\' | '|' | '~'
+        ) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+fn list(out: &mut String, title: &str, items: &[String]) {
+    if items.is_empty() {
+        return;
+    }
+    out.push_str(&format!("## {title}\n\n"));
+    for i in items {
+        out.push_str(&format!("- {}\n", escape(i)));
+    }
+    out.push('\n');
+}
+
+/// One line: section · kind · time · roles.
+pub fn meta_line(bank: &Bank, q: &Question) -> String {
+    let section = bank
+        .section(&q.section)
+        .map_or(q.section.as_str(), |s| s.title.as_str());
+    let roles: Vec<_> = q.roles.iter().map(|r| r.label()).collect();
+    let mut meta = format!(
+        "{} · {} · {} · {}",
+        q.id,
+        section,
+        q.kind.label(),
+        format_duration(q.time.into())
+    );
+    if !roles.is_empty() {
+        meta.push_str(&format!(" · {}", roles.join(", ")));
+    }
+    meta
+}
+
+/// The whole question: prompt, probes, rubric, talking points, pitfalls, follow-ups, tags.
+pub fn question_markdown(bank: &Bank, q: &Question) -> String {
+    let mut out = format!(
+        "**{}**\n\n*{}*\n\n",
+        escape(&q.prompt),
+        escape(&meta_line(bank, q))
+    );
+    list(&mut out, "What it probes", &q.probes);
+    if let Some(r) = bank.rubric(&q.rubric) {
+        out.push_str(&format!("## Rubric: {}\n\n", escape(&r.title)));
+        let mut n = 0;
+        for item in &r.items {
+            n += 1;
+            out.push_str(&format!(
+                "{n}. {} *\\[{} · weight {}\\]*\n",
+                escape(&item.text),
+                item.axis,
+                item.weight
+            ));
+        }
+        for c in &q.checks {
+            n += 1;
+            out.push_str(&format!("{n}. {} *\\[own check\\]*\n", escape(c)));
+        }
+        out.push('\n');
+    }
+    out.push_str(&answer_markdown(q));
+    if !q.tags.is_empty() {
+        out.push_str(&format!("*Tags: {}*\n", escape(&q.tags.join(", "))));
+    }
+    out
+}
+
+/// What stays hidden until an answer is over: talking points, pitfalls and follow-ups.
+pub fn answer_markdown(q: &Question) -> String {
+    let mut out = String::new();
+    if !q.talking_points.trim().is_empty() {
+        out.push_str("## Talking points\n\n");
+        out.push_str(q.talking_points.trim_end());
+        out.push_str("\n\n");
+    }
+    list(&mut out, "Pitfalls", &q.pitfalls);
+    list(&mut out, "Follow-ups", &q.follow_ups);
+    out
+}

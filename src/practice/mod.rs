@@ -1,0 +1,87 @@
+//! Practice without a terminal: the drill clock, the rubric checklist and its score, and the
+//! attempt record a graded answer becomes.
+
+mod clock;
+mod score;
+
+pub use clock::{Clock, Phase, format_clock};
+pub use score::{ChecklistItem, Score, checklist, score};
+
+use crate::bank::Question;
+use crate::storage::{Attempt, SCHEMA_VERSION};
+
+/// What the user did in one drill, ready to be graded and saved.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Answer {
+    /// Seconds spoken (time on the clock while running).
+    pub spoken_secs: u32,
+    /// The time limit in force when the answer ended (after any +/- adjustments).
+    pub limit_secs: u32,
+    pub notes: String,
+    pub follow_ups_revealed: u32,
+}
+
+/// Build the record that goes into the attempt log.
+pub fn attempt(
+    q: &Question,
+    items: &[ChecklistItem],
+    checked: &[bool],
+    answer: &Answer,
+    at_unix: i64,
+) -> Attempt {
+    let s = score(items, checked);
+    Attempt {
+        schema: SCHEMA_VERSION,
+        at: at_unix,
+        question: q.id.clone(),
+        section: q.section.clone(),
+        kind: q.kind,
+        time_limit: answer.limit_secs,
+        spoken: answer.spoken_secs,
+        overtime: answer.spoken_secs.saturating_sub(answer.limit_secs),
+        checked: items
+            .iter()
+            .zip(checked)
+            .filter(|(_, c)| **c)
+            .map(|(i, _)| i.key.clone())
+            .collect(),
+        items: items.len() as u32,
+        score: s.total,
+        technical: s.technical,
+        people: s.people,
+        notes: answer.notes.trim_end().to_string(),
+        follow_ups: answer.follow_ups_revealed,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bank::load_builtin;
+
+    #[test]
+    fn attempt_records_what_was_ticked_and_the_overtime() {
+        let bank = load_builtin().unwrap();
+        let q = bank.question("sd-url-shortener").unwrap();
+        let items = checklist(&bank, q);
+        let mut checked = vec![false; items.len()];
+        checked[0] = true;
+        checked[items.len() - 1] = true;
+        let answer = Answer {
+            spoken_secs: 100,
+            limit_secs: 90,
+            notes: "keys\n".into(),
+            follow_ups_revealed: 1,
+        };
+        let a = attempt(q, &items, &checked, &answer, 1_700_000_000);
+        assert_eq!(
+            a.checked,
+            vec![items[0].key.clone(), items[items.len() - 1].key.clone()]
+        );
+        assert_eq!(a.overtime, 10);
+        assert_eq!(a.items as usize, items.len());
+        assert_eq!(a.notes, "keys");
+        assert!(a.score > 0.0 && a.score < 100.0);
+        assert_eq!(a.schema, SCHEMA_VERSION);
+    }
+}

@@ -1,0 +1,281 @@
+//! The app's state and its one `update` entry point: a stack of screens over a shared context.
+//! Input becomes an [`Action`] through the keymap; each screen's `update` answers with a
+//! [`Transition`]; drawing (in `view`) is a function of this state.
+
+use super::keymap::{self, Action, Mode};
+use super::screens::{self, View};
+use super::theme::Theme;
+use crate::bank::Bank;
+use crate::search::SearchIndex;
+use crate::storage::{Attempt, AttemptLog, LogProblem};
+use crossterm::event::{Event, KeyEvent, MouseButton, MouseEvent, MouseEventKind};
+use std::time::{Duration, Instant};
+
+/// A message on the status line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Status {
+    pub text: String,
+    pub error: bool,
+    pub until: Option<Instant>,
+}
+
+/// What every screen may read or change.
+pub struct Ctx {
+    pub bank: Bank,
+    pub index: SearchIndex,
+    /// `None` when there is no data folder: practice works but nothing is saved.
+    pub log: Option<AttemptLog>,
+    pub attempts: Vec<Attempt>,
+    pub log_problems: Vec<LogProblem>,
+    pub theme: Theme,
+    /// The time as last given to the app (ticks and events carry it).
+    pub now: Instant,
+    pub now_unix: i64,
+    pub status: Option<Status>,
+    pub bell: bool,
+    pub ring: bool,
+    /// `prep drill --time`: one limit for every question instead of each one's own.
+    pub drill_time: Option<u32>,
+    seed: u64,
+}
+
+impl Ctx {
+    pub fn new(
+        bank: Bank,
+        log: Option<AttemptLog>,
+        theme: Theme,
+        now: Instant,
+        now_unix: i64,
+    ) -> Self {
+        let (attempts, log_problems, status) = match log.as_ref().map(AttemptLog::read) {
+            Some(Ok(read)) => (read.attempts, read.problems, None),
+            Some(Err(e)) => (Vec::new(), Vec::new(), Some(e.to_string())),
+            None => (Vec::new(), Vec::new(), None),
+        };
+        let index = SearchIndex::new(&bank);
+        let mut ctx = Ctx {
+            bank,
+            index,
+            log,
+            attempts,
+            log_problems,
+            theme,
+            now,
+            now_unix,
+            status: None,
+            bell: false,
+            ring: false,
+            drill_time: None,
+            seed: (now_unix as u64) | 1,
+        };
+        if let Some(text) = status {
+            ctx.error(text);
+        } else if let (Some(p), Some(log)) = (ctx.log_problems.first(), &ctx.log) {
+            let n = ctx.log_problems.len();
+            let text = format!(
+                "{}:{}: {} ({n} unreadable line(s) kept in the file, skipped here)",
+                log.path().display(),
+                p.line,
+                p.message
+            );
+            ctx.error(text);
+        }
+        ctx
+    }
+
+    pub fn info(&mut self, text: impl Into<String>) {
+        let until = Some(self.now + Duration::from_secs(4));
+        self.status = Some(Status {
+            text: text.into(),
+            error: false,
+            until,
+        });
+    }
+
+    pub fn error(&mut self, text: impl Into<String>) {
+        self.status = Some(Status {
+            text: text.into(),
+            error: true,
+            until: None,
+        });
+    }
+
+    /// A pseudo-random number (xorshift), for shuffling drills.
+    pub fn random(&mut self) -> u64 {
+        self.seed ^= self.seed << 13;
+        self.seed ^= self.seed >> 7;
+        self.seed ^= self.seed << 17;
+        self.seed
+    }
+
+    pub fn shuffle<T>(&mut self, items: &mut [T]) {
+        for i in (1..items.len()).rev() {
+            let j = (self.random() % (i as u64 + 1)) as usize;
+            items.swap(i, j);
+        }
+    }
+
+    /// The latest saved score of a question, if it was ever practised.
+    pub fn last_score(&self, id: &str) -> Option<f64> {
+        self.attempts
+            .iter()
+            .filter(|a| a.question == id)
+            .max_by_key(|a| a.at)
+            .map(|a| a.score)
+    }
+}
+
+/// What a screen asks of the stack after an action.
+pub enum Transition {
+    Stay,
+    Push(View),
+    Pop,
+    Replace(View),
+    Quit,
+}
+
+pub struct App {
+    pub ctx: Ctx,
+    pub stack: Vec<View>,
+    pub help: bool,
+    pub quit: bool,
+    /// Set by Ctrl-Z; the main loop suspends the process and clears it.
+    pub suspend: bool,
+}
+
+impl App {
+    /// An app showing the last of `stack` (Back walks down the rest).
+    pub fn new(ctx: Ctx, stack: Vec<View>) -> Self {
+        App {
+            ctx,
+            stack,
+            help: false,
+            quit: false,
+            suspend: false,
+        }
+    }
+
+    pub fn mode(&self) -> Mode {
+        if self.help {
+            return Mode::Help;
+        }
+        self.stack.last().map_or(Mode::Home, View::mode)
+    }
+
+    pub fn handle_event(&mut self, event: Event, now: Instant, now_unix: i64) {
+        self.set_time(now, now_unix);
+        match event {
+            Event::Key(key) => self.handle_key(key),
+            Event::Mouse(m) => self.handle_mouse(m),
+            _ => {}
+        }
+    }
+
+    pub fn set_time(&mut self, now: Instant, now_unix: i64) {
+        self.ctx.now = now;
+        self.ctx.now_unix = now_unix;
+    }
+
+    /// The clock moved on: let the drill count and old messages fade.
+    pub fn tick(&mut self, now: Instant, now_unix: i64) {
+        self.set_time(now, now_unix);
+        if self
+            .ctx
+            .status
+            .as_ref()
+            .is_some_and(|s| s.until.is_some_and(|u| now >= u))
+        {
+            self.ctx.status = None;
+        }
+        if let Some(View::Drill(d)) = self.stack.last_mut() {
+            screens::drill::tick(d, &mut self.ctx);
+        }
+    }
+
+    /// Does anything on screen change with time alone?
+    pub fn needs_tick(&self) -> bool {
+        self.ctx.status.as_ref().is_some_and(|s| s.until.is_some())
+            || matches!(self.stack.last(), Some(View::Drill(d)) if screens::drill::running(d))
+    }
+
+    pub fn handle_key(&mut self, key: KeyEvent) {
+        let mode = self.mode();
+        match keymap::resolve(mode, key) {
+            Some(action) => self.update(action),
+            None if keymap::takes_text(mode) => {
+                if let Some(view) = self.stack.last_mut() {
+                    view.text_input(&mut self.ctx, key);
+                }
+            }
+            None => {}
+        }
+    }
+
+    fn handle_mouse(&mut self, m: MouseEvent) {
+        match m.kind {
+            MouseEventKind::ScrollUp => self.update(Action::Up),
+            MouseEventKind::ScrollDown => self.update(Action::Down),
+            MouseEventKind::Down(MouseButton::Left) if !self.help => {
+                if let Some(view) = self.stack.last_mut()
+                    && let Some(action) = view.click(m.column, m.row)
+                {
+                    self.update(action);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    pub fn update(&mut self, action: Action) {
+        match action {
+            Action::Quit => {
+                self.quit = true;
+                return;
+            }
+            Action::Suspend => {
+                self.suspend = true;
+                return;
+            }
+            Action::Help => {
+                self.help = !self.help;
+                return;
+            }
+            _ if self.help => {
+                if action == Action::Back {
+                    self.help = false;
+                }
+                return;
+            }
+            Action::Search
+                if !matches!(
+                    self.mode(),
+                    Mode::Search | Mode::Drill | Mode::Notes | Mode::Rubric
+                ) =>
+            {
+                self.stack
+                    .push(View::Search(screens::search::SearchState::default()));
+                return;
+            }
+            _ => {}
+        }
+        let Some(view) = self.stack.last_mut() else {
+            self.quit = true;
+            return;
+        };
+        match view.update(&mut self.ctx, action) {
+            Transition::Stay => {}
+            Transition::Push(v) => self.stack.push(v),
+            Transition::Replace(v) => {
+                self.stack.pop();
+                self.stack.push(v);
+            }
+            Transition::Pop => {
+                self.stack.pop();
+                if self.stack.is_empty() {
+                    self.quit = true;
+                }
+            }
+            Transition::Quit => self.quit = true,
+        }
+    }
+}

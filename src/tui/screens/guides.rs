@@ -1,0 +1,63 @@
+//! The guides, in reading order: how the loop is scored, the design spine, STAR, and the rest.
+
+use super::{View, reader};
+use crate::tui::app::{Ctx, Transition};
+use crate::tui::keymap::Action;
+use crate::tui::nav::Nav;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Rect};
+use ratatui::widgets::{Block, Borders, Cell, Row, Table};
+
+pub struct GuidesState {
+    pub nav: Nav,
+}
+
+impl GuidesState {
+    pub fn new(ctx: &Ctx) -> Self {
+        GuidesState {
+            nav: Nav::new(ctx.bank.guides.len()),
+        }
+    }
+}
+
+pub fn update(s: &mut GuidesState, ctx: &mut Ctx, action: Action) -> Transition {
+    if s.nav.apply(action) {
+        return Transition::Stay;
+    }
+    match action {
+        Action::Open => s.nav.selected().map_or(Transition::Stay, |i| {
+            Transition::Push(View::Reader(reader::ReaderState::guide(i)))
+        }),
+        Action::Drill | Action::DrillAll => {
+            ctx.info("Guides are for reading; drill from a section instead");
+            Transition::Stay
+        }
+        Action::Back => Transition::Pop,
+        _ => Transition::Stay,
+    }
+}
+
+pub fn draw(f: &mut Frame, area: Rect, s: &mut GuidesState, ctx: &Ctx) {
+    let t = ctx.theme;
+    let rows = ctx.bank.guides.iter().map(|g| {
+        Row::new(vec![
+            Cell::from(g.title.clone()),
+            Cell::from(g.summary.clone()),
+        ])
+    });
+    let table = Table::new(rows, [Constraint::Percentage(35), Constraint::Fill(1)])
+        .row_highlight_style(t.selected())
+        .highlight_symbol("› ")
+        .block(
+            Block::new()
+                .borders(Borders::TOP)
+                .title(" Guides ")
+                .title_style(t.title()),
+        );
+    s.nav.rows_area = Rect {
+        y: area.y + 1,
+        height: area.height.saturating_sub(1),
+        ..area
+    };
+    f.render_stateful_widget(table, area, &mut s.nav.state);
+}

@@ -1,0 +1,155 @@
+//! Home: every section with its size and how much of it has been practised and how well, the
+//! guides, the streak and the last practice; the starting point for browsing and drilling.
+
+use super::{View, drill, guides, questions, stats};
+use crate::stats::{self as figures};
+use crate::tui::app::{Ctx, Transition};
+use crate::tui::keymap::Action;
+use crate::tui::nav::Nav;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table};
+
+pub struct HomeState {
+    pub nav: Nav,
+}
+
+impl HomeState {
+    pub fn new(ctx: &Ctx) -> Self {
+        // Row 0 is the guides, then one row per section.
+        HomeState {
+            nav: Nav::new(ctx.bank.sections.len() + 1),
+        }
+    }
+}
+
+pub fn update(s: &mut HomeState, ctx: &mut Ctx, action: Action) -> Transition {
+    if s.nav.apply(action) {
+        return Transition::Stay;
+    }
+    let section = s
+        .nav
+        .selected()
+        .and_then(|i| i.checked_sub(1))
+        .map(|i| ctx.bank.sections[i].id.clone());
+    match action {
+        Action::Open => match section {
+            None => Transition::Push(View::Guides(guides::GuidesState::new(ctx))),
+            Some(id) => Transition::Push(View::Questions(questions::QuestionsState::new(
+                ctx,
+                Some(id),
+            ))),
+        },
+        Action::Drill => {
+            let filter = crate::bank::Filter {
+                section,
+                ..Default::default()
+            };
+            let mut pool: Vec<usize> = ctx
+                .bank
+                .filter(&filter)
+                .filter_map(|q| ctx.bank.question_index(&q.id))
+                .collect();
+            ctx.shuffle(&mut pool);
+            pool.truncate(1);
+            drill::start(ctx, pool)
+        }
+        Action::Stats => Transition::Push(View::Stats(stats::StatsState)),
+        Action::Quit | Action::Back => Transition::Quit,
+        _ => Transition::Stay,
+    }
+}
+
+pub fn draw(f: &mut Frame, area: Rect, s: &mut HomeState, ctx: &Ctx) {
+    let t = ctx.theme;
+    let fig = figures::compute(&ctx.bank, &ctx.attempts, ctx.now_unix);
+    let [head, body] = Layout::vertical([Constraint::Length(3), Constraint::Min(0)]).areas(area);
+    let mut summary = vec![
+        Span::styled("prep", t.title()),
+        Span::raw(format!(
+            "  {} questions · {} practised",
+            ctx.bank.questions.len(),
+            fig.practised_questions
+        )),
+    ];
+    if let Some(avg) = fig.average {
+        summary.push(Span::raw(" · average "));
+        summary.push(Span::styled(format!("{avg:.0}%"), t.score(avg)));
+    }
+    summary.push(Span::raw(format!(
+        " · streak {} day{}",
+        fig.streak_days,
+        if fig.streak_days == 1 { "" } else { "s" }
+    )));
+    let last = match &fig.last_practice {
+        Some(d) => format!("Last practice {d}. Pick a section and press Enter to browse, d to drill one at random."),
+        None => "Not practised yet. Pick a section, press Enter to browse or d to drill a random question.".into(),
+    };
+    let header = Paragraph::new(vec![Line::from(summary), Line::styled(last, t.dim())]);
+    f.render_widget(header, head);
+
+    let mut rows = vec![Row::new(vec![
+        Cell::from("Guides: how the loop works"),
+        Cell::from(format!("{:>4}", ctx.bank.guides.len())),
+        Cell::from("read"),
+        Cell::from(""),
+    ])];
+    for sec in &fig.sections {
+        let bar = progress_bar(sec.practised, sec.questions, 10);
+        let avg = sec.average.map_or(Span::styled("  –", t.dim()), |a| {
+            Span::styled(format!("{a:>3.0}%"), t.score(a))
+        });
+        rows.push(Row::new(vec![
+            Cell::from(sec.title.clone()),
+            Cell::from(format!("{:>4}", sec.questions)),
+            Cell::from(format!("{bar} {:>3}/{:<3}", sec.practised, sec.questions)),
+            Cell::from(avg),
+        ]));
+    }
+    let widths = [
+        Constraint::Fill(1),
+        Constraint::Length(9),
+        Constraint::Length(19),
+        Constraint::Length(7),
+    ];
+    let table = Table::new(rows, widths)
+        .header(Row::new(["Section", "Questions", "Practised", "Score"]).style(t.dim()))
+        .row_highlight_style(t.selected())
+        .highlight_symbol("› ")
+        .block(
+            Block::new()
+                .borders(Borders::TOP)
+                .title(" Sections ")
+                .title_style(t.title()),
+        );
+    s.nav.rows_area = Rect {
+        y: body.y + 2,
+        height: body.height.saturating_sub(2),
+        ..body
+    };
+    f.render_stateful_widget(table, body, &mut s.nav.state);
+}
+
+/// `███░░░░░░░` for `done` of `all`, `width` cells wide.
+pub fn progress_bar(done: usize, all: usize, width: usize) -> String {
+    let filled = if all == 0 {
+        0
+    } else {
+        (done * width).div_ceil(all).min(width)
+    };
+    format!("{}{}", "█".repeat(filled), "░".repeat(width - filled))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn progress_bar_shows_any_progress() {
+        assert_eq!(progress_bar(0, 10, 5), "░░░░░");
+        assert_eq!(progress_bar(1, 40, 5), "█░░░░");
+        assert_eq!(progress_bar(40, 40, 5), "█████");
+        assert_eq!(progress_bar(0, 0, 3), "░░░");
+    }
+}

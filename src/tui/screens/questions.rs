@@ -1,0 +1,185 @@
+//! A section's questions (or the whole bank): kind, time, last score and prompt, with filters by
+//! kind, role and tag that cycle through the values present.
+
+use super::{View, drill, reader};
+use crate::bank::{Filter, Kind, Role, format_duration};
+use crate::tui::app::{Ctx, Transition};
+use crate::tui::keymap::Action;
+use crate::tui::nav::Nav;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Cell, Row, Table};
+
+pub struct QuestionsState {
+    pub filter: Filter,
+    /// Indices into the bank's questions, as shown.
+    pub items: Vec<usize>,
+    pub nav: Nav,
+    /// Tags present in the section, most used first.
+    tags: Vec<String>,
+}
+
+impl QuestionsState {
+    pub fn new(ctx: &Ctx, section: Option<String>) -> Self {
+        let base = Filter {
+            section,
+            ..Default::default()
+        };
+        let mut counts: Vec<(String, usize)> = Vec::new();
+        for q in ctx.bank.filter(&base) {
+            for t in &q.tags {
+                match counts.iter_mut().find(|(x, _)| x == t) {
+                    Some((_, n)) => *n += 1,
+                    None => counts.push((t.clone(), 1)),
+                }
+            }
+        }
+        counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        let mut s = QuestionsState {
+            filter: base,
+            items: Vec::new(),
+            nav: Nav::new(0),
+            tags: counts.into_iter().map(|(t, _)| t).collect(),
+        };
+        s.refresh(ctx);
+        s
+    }
+
+    fn refresh(&mut self, ctx: &Ctx) {
+        self.items = ctx
+            .bank
+            .filter(&self.filter)
+            .filter_map(|q| ctx.bank.question_index(&q.id))
+            .collect();
+        self.nav.set_len(self.items.len());
+    }
+
+    pub fn selected_question(&self) -> Option<usize> {
+        self.nav.selected().map(|i| self.items[i])
+    }
+}
+
+/// The next value after `cur` in `all`, then none, then the first again.
+fn cycle<T: Clone + PartialEq>(all: &[T], cur: &Option<T>) -> Option<T> {
+    match cur {
+        None => all.first().cloned(),
+        Some(c) => all
+            .iter()
+            .position(|x| x == c)
+            .and_then(|i| all.get(i + 1))
+            .cloned(),
+    }
+}
+
+pub fn update(s: &mut QuestionsState, ctx: &mut Ctx, action: Action) -> Transition {
+    if s.nav.apply(action) {
+        return Transition::Stay;
+    }
+    match action {
+        Action::Open => match s.selected_question() {
+            Some(q) => Transition::Push(View::Reader(reader::ReaderState::question(q))),
+            None => Transition::Stay,
+        },
+        Action::Drill => drill::start(ctx, s.selected_question().into_iter().collect()),
+        Action::DrillAll => {
+            let mut pool = s.items.clone();
+            ctx.shuffle(&mut pool);
+            drill::start(ctx, pool)
+        }
+        Action::CycleKind | Action::CycleRole | Action::CycleTag | Action::ClearFilters => {
+            match action {
+                Action::CycleKind => s.filter.kind = cycle(Kind::ALL, &s.filter.kind),
+                Action::CycleRole => s.filter.role = cycle(Role::ALL, &s.filter.role),
+                Action::CycleTag => s.filter.tag = cycle(&s.tags, &s.filter.tag),
+                _ => (s.filter.kind, s.filter.role, s.filter.tag) = (None, None, None),
+            }
+            s.refresh(ctx);
+            Transition::Stay
+        }
+        Action::Back => Transition::Pop,
+        _ => Transition::Stay,
+    }
+}
+
+pub fn draw(f: &mut Frame, area: Rect, s: &mut QuestionsState, ctx: &Ctx) {
+    let t = ctx.theme;
+    let title = s
+        .filter
+        .section
+        .as_deref()
+        .and_then(|id| ctx.bank.section(id))
+        .map_or("All questions", |sec| sec.title.as_str());
+    let mut filters = Vec::new();
+    if let Some(k) = s.filter.kind {
+        filters.push(format!("kind: {}", k.label()));
+    }
+    if let Some(r) = s.filter.role {
+        filters.push(format!("role: {}", r.label()));
+    }
+    if let Some(tag) = &s.filter.tag {
+        filters.push(format!("tag: {tag}"));
+    }
+    let mut head = vec![
+        Span::styled(format!(" {title} "), t.title()),
+        Span::styled(format!("{} shown ", s.items.len()), t.dim()),
+    ];
+    if !filters.is_empty() {
+        head.push(Span::styled(format!("[{}] ", filters.join(", ")), t.key()));
+    }
+    let rows = s.items.iter().map(|&i| {
+        let q = &ctx.bank.questions[i];
+        let score = ctx
+            .last_score(&q.id)
+            .map_or(Span::styled("  –", t.dim()), |x| {
+                Span::styled(format!("{x:>3.0}%"), t.score(x))
+            });
+        Row::new(vec![
+            Cell::from(q.kind.label()),
+            Cell::from(format!("{:>5}", format_duration(q.time.into()))),
+            Cell::from(score),
+            Cell::from(q.prompt.clone()),
+        ])
+    });
+    let widths = [
+        Constraint::Length(15),
+        Constraint::Length(5),
+        Constraint::Length(5),
+        Constraint::Fill(1),
+    ];
+    let mut block = Block::new().borders(Borders::TOP).title(Line::from(head));
+    if s.items.is_empty() {
+        block = block.title_bottom(Span::styled(
+            " Nothing matches these filters: x clears them ",
+            t.warn(),
+        ));
+    }
+    let table = Table::new(rows, widths)
+        .header(Row::new(["Kind", "Time", "Last", "Prompt"]).style(t.dim()))
+        .row_highlight_style(t.selected())
+        .highlight_symbol("› ")
+        .block(block);
+    s.nav.rows_area = Rect {
+        y: area.y + 2,
+        height: area.height.saturating_sub(2),
+        ..area
+    };
+    f.render_stateful_widget(table, area, &mut s.nav.state);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cycling_walks_every_value_then_none() {
+        let all = [1, 2, 3];
+        let mut cur = None;
+        let mut seen = Vec::new();
+        for _ in 0..4 {
+            cur = cycle(&all, &cur);
+            seen.push(cur);
+        }
+        assert_eq!(seen, vec![Some(1), Some(2), Some(3), None]);
+    }
+}

@@ -1,0 +1,330 @@
+//! Grading: the question's checklist (its rubric's items, then its own checks) ticked with space or
+//! 1-9, a weighted score shown live per axis, and the talking points and follow-ups to compare
+//! against. `s` appends the attempt to the log; then the next question of the drill, if any.
+
+use super::{View, drill};
+use crate::practice::{self, Answer, ChecklistItem, format_clock};
+use crate::tui::app::{Ctx, Transition};
+use crate::tui::keymap::Action;
+use crate::tui::nav::Nav;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Cell, Gauge, Paragraph, Row, Table};
+
+pub struct RubricState {
+    pub question: usize,
+    pub items: Vec<ChecklistItem>,
+    pub checked: Vec<bool>,
+    pub nav: Nav,
+    pub answer: Answer,
+    /// The drill's queue and this question's place in it, to go on to the next.
+    queue: Vec<usize>,
+    pos: usize,
+    scroll: u16,
+    confirm_discard: bool,
+}
+
+impl RubricState {
+    pub fn new(
+        ctx: &Ctx,
+        question: usize,
+        answer: Answer,
+        (queue, pos): (Vec<usize>, usize),
+    ) -> Self {
+        let items = practice::checklist(&ctx.bank, &ctx.bank.questions[question]);
+        let nav = Nav::new(items.len());
+        RubricState {
+            question,
+            checked: vec![false; items.len()],
+            items,
+            nav,
+            answer,
+            queue,
+            pos,
+            scroll: 0,
+            confirm_discard: false,
+        }
+    }
+
+    fn toggle(&mut self, i: usize) {
+        if let Some(c) = self.checked.get_mut(i) {
+            *c = !*c;
+            self.nav.select(i);
+        }
+    }
+
+    /// The next drill in the queue, or back to where the drill started.
+    fn next(&self, ctx: &Ctx) -> Transition {
+        if self.pos + 1 < self.queue.len() {
+            Transition::Replace(View::Drill(Box::new(drill::DrillState::new(
+                ctx,
+                self.queue.clone(),
+                self.pos + 1,
+            ))))
+        } else {
+            Transition::Pop
+        }
+    }
+}
+
+pub fn update(s: &mut RubricState, ctx: &mut Ctx, action: Action) -> Transition {
+    let confirmed = std::mem::take(&mut s.confirm_discard);
+    if s.nav.apply(action) {
+        return Transition::Stay;
+    }
+    match action {
+        Action::Toggle => {
+            if let Some(i) = s.nav.selected() {
+                s.toggle(i);
+            }
+        }
+        Action::ToggleItem(i) => s.toggle(i),
+        Action::PageDown => s.scroll = s.scroll.saturating_add(5),
+        Action::PageUp => s.scroll = s.scroll.saturating_sub(5),
+        Action::Save => return save(s, ctx),
+        Action::Discard | Action::Back if confirmed => {
+            ctx.info("Discarded; nothing was saved");
+            return s.next(ctx);
+        }
+        Action::Discard | Action::Back => {
+            s.confirm_discard = true;
+            ctx.info("Press x again to discard this attempt, or s to save it");
+        }
+        _ => {}
+    }
+    Transition::Stay
+}
+
+fn save(s: &mut RubricState, ctx: &mut Ctx) -> Transition {
+    let q = &ctx.bank.questions[s.question];
+    let attempt = practice::attempt(q, &s.items, &s.checked, &s.answer, ctx.now_unix);
+    let Some(log) = &ctx.log else {
+        ctx.error("No data folder, so this attempt cannot be saved (see --data-dir)");
+        return Transition::Stay;
+    };
+    match log.append(&attempt) {
+        Ok(()) => {
+            ctx.info(format!("Saved: {:.0}% on {}", attempt.score, q.id));
+            ctx.attempts.push(attempt);
+            s.next(ctx)
+        }
+        Err(e) => {
+            // Nothing is lost: the grading stays on screen, ready to save again.
+            ctx.error(format!("Not saved: {e}"));
+            Transition::Stay
+        }
+    }
+}
+
+fn axis_gauge(f: &mut Frame, area: Rect, ctx: &Ctx, name: &str, value: Option<f64>) {
+    let t = ctx.theme;
+    let (ratio, label, style) = match value {
+        Some(v) => (v / 100.0, format!("{name} {v:.0}%"), t.score(v)),
+        None => (0.0, format!("{name}: no items"), t.dim()),
+    };
+    f.render_widget(
+        Gauge::default()
+            .ratio(ratio.clamp(0.0, 1.0))
+            .label(label)
+            .gauge_style(style),
+        area,
+    );
+}
+
+pub fn draw(f: &mut Frame, area: Rect, s: &mut RubricState, ctx: &Ctx) {
+    let t = ctx.theme;
+    let q = &ctx.bank.questions[s.question];
+    let wide = area.width >= 100;
+    let [left, right] = if wide {
+        Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(area)
+    } else {
+        Layout::vertical([Constraint::Percentage(60), Constraint::Percentage(40)]).areas(area)
+    };
+    let [list, gauges] = Layout::vertical([Constraint::Min(3), Constraint::Length(4)]).areas(left);
+
+    // Item texts wrap, so every word of what is being graded is visible.
+    let text_width = list.width.saturating_sub(3 + 2 + 4 + 3).max(8);
+    s.nav.heights.clear();
+    let rows: Vec<Row> = s
+        .items
+        .iter()
+        .zip(&s.checked)
+        .enumerate()
+        .map(|(i, (item, &on))| {
+            let mark = if on {
+                Span::styled("[x]", t.good())
+            } else {
+                Span::raw("[ ]")
+            };
+            let num = if i < 9 {
+                format!("{}.", i + 1)
+            } else {
+                "  ".into()
+            };
+            let axis = item.axis.as_str().chars().next().unwrap_or(' ');
+            let tag = if item.own {
+                "own".to_string()
+            } else {
+                format!("{axis}·{}", item.weight)
+            };
+            let lines = crate::markdown::render_plain(&crate::doc::escape(&item.text), text_width);
+            let height = u16::try_from(lines.len().max(1)).unwrap_or(1);
+            s.nav.heights.push(height);
+            let text =
+                ratatui::text::Text::from(lines.into_iter().map(Line::from).collect::<Vec<_>>());
+            Row::new(vec![
+                Cell::from(mark),
+                Cell::from(num),
+                Cell::from(text),
+                Cell::from(Span::styled(tag, t.dim())),
+            ])
+            .height(height)
+        })
+        .collect();
+    let spoken = format!(
+        " Grade honestly · spoke {} of {} ",
+        format_clock(i64::from(s.answer.spoken_secs)),
+        format_clock(i64::from(s.answer.limit_secs))
+    );
+    let table = Table::new(
+        rows,
+        [
+            Constraint::Length(3),
+            Constraint::Length(2),
+            Constraint::Fill(1),
+            Constraint::Length(4),
+        ],
+    )
+    .row_highlight_style(t.selected())
+    .block(
+        Block::new()
+            .borders(Borders::TOP)
+            .title(spoken)
+            .title_style(t.title()),
+    );
+    s.nav.rows_area = Rect {
+        y: list.y + 1,
+        height: list.height.saturating_sub(1),
+        ..list
+    };
+    f.render_stateful_widget(table, list, &mut s.nav.state);
+
+    let score = practice::score(&s.items, &s.checked);
+    let [g0, g1, g2, hint] = Layout::vertical([Constraint::Length(1); 4]).areas(gauges);
+    axis_gauge(f, g0, ctx, "Score", Some(score.total));
+    axis_gauge(f, g1, ctx, "Technical", score.technical);
+    axis_gauge(f, g2, ctx, "People", score.people);
+    f.render_widget(
+        Paragraph::new(Line::styled(
+            "t·3 = technical, weight 3 · own = this question's own check",
+            t.dim(),
+        )),
+        hint,
+    );
+
+    let block = Block::new()
+        .borders(if wide {
+            Borders::LEFT | Borders::TOP
+        } else {
+            Borders::TOP
+        })
+        .title(" Compare: what a strong answer covers ")
+        .title_style(t.title());
+    let width = block.inner(right).width.saturating_sub(1).max(1);
+    let mut md = String::new();
+    if !s.answer.notes.trim().is_empty() {
+        md.push_str("## Your notes\n\n");
+        for line in s.answer.notes.lines() {
+            md.push_str(&format!("    {line}\n"));
+        }
+        md.push('\n');
+    }
+    md.push_str(&crate::doc::answer_markdown(q));
+    let text = crate::markdown::render(&md, width, t.markdown());
+    let max = u16::try_from(text.lines.len())
+        .unwrap_or(u16::MAX)
+        .saturating_sub(block.inner(right).height);
+    s.scroll = s.scroll.min(max);
+    f.render_widget(
+        Paragraph::new(text).scroll((s.scroll, 0)).block(block),
+        right,
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tui::test_support::{ctx, ctx_with_log};
+
+    fn state(c: &Ctx, queue: Vec<usize>) -> RubricState {
+        RubricState::new(
+            c,
+            queue[0],
+            Answer {
+                spoken_secs: 50,
+                limit_secs: 90,
+                ..Answer::default()
+            },
+            (queue, 0),
+        )
+    }
+
+    #[test]
+    fn space_and_numbers_tick_items_and_the_score_follows() {
+        let mut c = ctx();
+        let mut r = state(&c, vec![0]);
+        update(&mut r, &mut c, Action::ToggleItem(0));
+        update(&mut r, &mut c, Action::Down);
+        update(&mut r, &mut c, Action::Down);
+        update(&mut r, &mut c, Action::Toggle);
+        assert_eq!(r.checked.iter().filter(|c| **c).count(), 2);
+        assert!(r.checked[0] && r.checked[2]);
+        update(&mut r, &mut c, Action::ToggleItem(0));
+        assert!(!r.checked[0]);
+        update(&mut r, &mut c, Action::ToggleItem(40));
+        assert!(practice::score(&r.items, &r.checked).total > 0.0);
+    }
+
+    #[test]
+    fn saving_appends_one_record_and_moves_to_the_next_question() {
+        let (mut c, dir) = ctx_with_log();
+        let mut r = state(&c, vec![0, 1]);
+        update(&mut r, &mut c, Action::ToggleItem(1));
+        let t = update(&mut r, &mut c, Action::Save);
+        assert!(matches!(t, Transition::Replace(View::Drill(ref d)) if d.pos == 1));
+        let read = crate::storage::AttemptLog::new(dir.path()).read().unwrap();
+        assert_eq!(read.attempts.len(), 1);
+        assert_eq!(read.attempts[0].checked, vec![r.items[1].key.clone()]);
+        assert_eq!(c.attempts.len(), 1);
+    }
+
+    #[test]
+    fn discarding_asks_first_and_saves_nothing() {
+        let (mut c, dir) = ctx_with_log();
+        let mut r = state(&c, vec![0]);
+        assert!(matches!(
+            update(&mut r, &mut c, Action::Discard),
+            Transition::Stay
+        ));
+        assert!(matches!(
+            update(&mut r, &mut c, Action::Discard),
+            Transition::Pop
+        ));
+        assert!(!dir.path().join(crate::storage::LOG_FILE).exists());
+    }
+
+    #[test]
+    fn a_failed_save_keeps_the_grading_on_screen() {
+        let (mut c, dir) = ctx_with_log();
+        std::fs::write(dir.path().join("blocker"), "").unwrap();
+        c.log = Some(crate::storage::AttemptLog::new(&dir.path().join("blocker")));
+        let mut r = state(&c, vec![0]);
+        assert!(matches!(
+            update(&mut r, &mut c, Action::Save),
+            Transition::Stay
+        ));
+        assert!(c.status.as_ref().unwrap().error);
+        assert!(c.attempts.is_empty());
+    }
+}

@@ -1,0 +1,168 @@
+//! Live fuzzy search over prompts, ids, tags, probes and guides; matched characters highlighted.
+
+use super::{View, reader};
+use crate::search::{Hit, Target};
+use crate::tui::app::{Ctx, Transition};
+use crate::tui::keymap::Action;
+use crate::tui::nav::Nav;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table};
+
+/// Results kept per query; more than a screen's worth is noise.
+const LIMIT: usize = 200;
+
+#[derive(Default)]
+pub struct SearchState {
+    pub query: String,
+    pub hits: Vec<Hit>,
+    pub nav: Nav,
+}
+
+pub fn text_input(s: &mut SearchState, ctx: &mut Ctx, key: KeyEvent) {
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    match key.code {
+        KeyCode::Char('u') if ctrl => s.query.clear(),
+        KeyCode::Char('w') if ctrl => {
+            let keep = s.query.trim_end().rfind(' ').map_or(0, |i| i + 1);
+            s.query.truncate(keep);
+        }
+        KeyCode::Char(c) if !ctrl => s.query.push(c),
+        KeyCode::Backspace => {
+            s.query.pop();
+        }
+        _ => return,
+    }
+    s.hits = ctx.index.search(&s.query, LIMIT);
+    s.nav = Nav::new(s.hits.len());
+}
+
+pub fn update(s: &mut SearchState, _ctx: &mut Ctx, action: Action) -> Transition {
+    if s.nav.apply(action) {
+        return Transition::Stay;
+    }
+    match action {
+        Action::Open => match s.nav.selected().map(|i| s.hits[i].target) {
+            Some(Target::Question(q)) => {
+                Transition::Push(View::Reader(reader::ReaderState::question(q)))
+            }
+            Some(Target::Guide(g)) => Transition::Push(View::Reader(reader::ReaderState::guide(g))),
+            None => Transition::Stay,
+        },
+        Action::Back => Transition::Pop,
+        _ => Transition::Stay,
+    }
+}
+
+/// `text` with the characters at `positions` in `mark` style.
+fn highlighted(text: &str, positions: &[u32], mark: ratatui::style::Style) -> Line<'static> {
+    let mut spans: Vec<Span<'static>> = Vec::new();
+    let mut run = String::new();
+    let mut run_marked = false;
+    for (i, c) in text.chars().enumerate() {
+        let marked = positions.binary_search(&(i as u32)).is_ok();
+        if marked != run_marked && !run.is_empty() {
+            let style = if run_marked { mark } else { Default::default() };
+            spans.push(Span::styled(std::mem::take(&mut run), style));
+        }
+        run_marked = marked;
+        run.push(c);
+    }
+    if !run.is_empty() {
+        spans.push(Span::styled(
+            run,
+            if run_marked { mark } else { Default::default() },
+        ));
+    }
+    Line::from(spans)
+}
+
+pub fn draw(f: &mut Frame, area: Rect, s: &mut SearchState, ctx: &Ctx) {
+    let t = ctx.theme;
+    let [input, results] =
+        Layout::vertical([Constraint::Length(3), Constraint::Min(0)]).areas(area);
+    let prompt = Line::from(vec![
+        Span::styled("/ ", t.key()),
+        Span::raw(s.query.clone()),
+        Span::styled("█", t.dim()),
+    ]);
+    let input_block = Block::bordered()
+        .title(" Search questions, tags, probes and guides ")
+        .title_style(t.title());
+    f.render_widget(Paragraph::new(prompt).block(input_block), input);
+    let rows = s.hits.iter().map(|h| {
+        let (id, what) = match h.target {
+            Target::Question(i) => (
+                ctx.bank.questions[i].id.clone(),
+                format!("{:?}", h.field).to_lowercase(),
+            ),
+            Target::Guide(i) => (ctx.bank.guides[i].id.clone(), "guide".to_string()),
+        };
+        let text = crate::markdown::sanitize(&h.text).into_owned();
+        Row::new(vec![
+            Cell::from(id),
+            Cell::from(Span::styled(what, t.dim())),
+            Cell::from(highlighted(&text, &h.positions, t.matched())),
+        ])
+    });
+    let status = if s.query.is_empty() {
+        " Type to search ".to_string()
+    } else if s.hits.is_empty() {
+        " No match: try fewer letters ".to_string()
+    } else {
+        format!(
+            " {} match{} ",
+            s.hits.len(),
+            if s.hits.len() == 1 { "" } else { "es" }
+        )
+    };
+    let table = Table::new(
+        rows,
+        [
+            Constraint::Length(30),
+            Constraint::Length(8),
+            Constraint::Fill(1),
+        ],
+    )
+    .row_highlight_style(t.selected())
+    .highlight_symbol("› ")
+    .block(
+        Block::new()
+            .borders(Borders::TOP)
+            .title(status)
+            .title_style(t.dim()),
+    );
+    s.nav.rows_area = Rect {
+        y: results.y + 1,
+        height: results.height.saturating_sub(1),
+        ..results
+    };
+    f.render_stateful_widget(table, results, &mut s.nav.state);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::style::Style;
+
+    #[test]
+    fn highlight_marks_exactly_the_matched_characters() {
+        let mark = Style::new().bold();
+        let line = highlighted("design", &[0, 1, 5], mark);
+        let parts: Vec<(String, bool)> = line
+            .spans
+            .iter()
+            .map(|s| (s.content.to_string(), s.style == mark))
+            .collect();
+        assert_eq!(
+            parts,
+            vec![
+                ("de".into(), true),
+                ("sig".into(), false),
+                ("n".into(), true)
+            ]
+        );
+    }
+}

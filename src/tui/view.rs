@@ -1,0 +1,94 @@
+//! Drawing the whole frame: the current screen, the status line, the footer of keys from the
+//! keymap, the help overlay, and a short message when the window is too small.
+
+use super::app::App;
+use super::keymap::{self, Mode};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph, Row, Table, Wrap};
+
+pub const MIN_WIDTH: u16 = 40;
+pub const MIN_HEIGHT: u16 = 12;
+
+pub fn draw(f: &mut Frame, app: &mut App) {
+    let area = f.area();
+    let t = app.ctx.theme;
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        let msg = format!(
+            "Make the window larger: prep needs {MIN_WIDTH}×{MIN_HEIGHT}, this is {}×{}.",
+            area.width, area.height
+        );
+        f.render_widget(Paragraph::new(msg).wrap(Wrap { trim: true }), area);
+        return;
+    }
+    let [body, status, footer] = Layout::vertical([
+        Constraint::Min(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    if let Some(view) = app.stack.last_mut() {
+        view.draw(f, body, &app.ctx);
+    }
+    if let Some(s) = &app.ctx.status {
+        let style = if s.error { t.bad() } else { t.good() };
+        let text = crate::markdown::sanitize(&s.text).into_owned();
+        f.render_widget(Paragraph::new(Line::styled(text, style)), status);
+    }
+    f.render_widget(Paragraph::new(footer_line(app.mode(), app)), footer);
+    if app.help {
+        draw_help(f, area, app);
+    }
+}
+
+fn footer_line(mode: Mode, app: &App) -> Line<'static> {
+    let t = app.ctx.theme;
+    let mut spans = Vec::new();
+    for (i, (keys, label)) in keymap::footer(mode).into_iter().enumerate() {
+        if i > 0 {
+            spans.push(Span::styled(" · ", t.dim()));
+        }
+        spans.push(Span::styled(keys, t.key()));
+        spans.push(Span::raw(format!(" {label}")));
+    }
+    Line::from(spans)
+}
+
+fn draw_help(f: &mut Frame, area: Rect, app: &App) {
+    let t = app.ctx.theme;
+    let mode = app.stack.last().map_or(Mode::Home, |v| v.mode());
+    let mut rows: Vec<Row> = Vec::new();
+    for (title, binds) in [
+        ("This screen", keymap::bindings(mode)),
+        ("Everywhere", keymap::global()),
+    ] {
+        rows.push(Row::new([Span::styled(title, t.title()), Span::raw("")]));
+        for b in binds {
+            rows.push(Row::new([
+                Span::styled(format!("  {}", b.shown), t.key()),
+                Span::raw(b.label),
+            ]));
+        }
+    }
+    rows.push(Row::new([
+        Span::styled("  mouse", t.key()),
+        Span::raw("wheel scrolls; click selects, click again opens"),
+    ]));
+    let height = (rows.len() as u16 + 2).min(area.height);
+    let width = 64.min(area.width);
+    let popup = Rect {
+        x: area.x + (area.width - width) / 2,
+        y: area.y + (area.height - height) / 2,
+        width,
+        height,
+    };
+    f.render_widget(Clear, popup);
+    let block = Block::bordered()
+        .title(" Keys (? or Esc to close) ")
+        .title_style(t.title());
+    f.render_widget(
+        Table::new(rows, [Constraint::Length(14), Constraint::Fill(1)]).block(block),
+        popup,
+    );
+}
