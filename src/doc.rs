@@ -29,17 +29,25 @@ fn list(out: &mut String, title: &str, items: &[String]) {
     out.push('\n');
 }
 
-/// One line: section · kind · time · roles.
-pub fn meta_line(bank: &Bank, q: &Question) -> String {
+/// "Section · kind", leaving out the kind when the section's title already says it.
+pub fn section_and_kind(bank: &Bank, q: &Question) -> String {
     let section = bank
         .section(&q.section)
         .map_or(q.section.as_str(), |s| s.title.as_str());
+    if section.eq_ignore_ascii_case(q.kind.label()) {
+        section.to_string()
+    } else {
+        format!("{section} · {}", q.kind.label())
+    }
+}
+
+/// One line: id · section · kind · time · roles.
+pub fn meta_line(bank: &Bank, q: &Question) -> String {
     let roles: Vec<_> = q.roles.iter().map(|r| r.label()).collect();
     let mut meta = format!(
-        "{} · {} · {} · {}",
+        "{} · {} · {}",
         q.id,
-        section,
-        q.kind.label(),
+        section_and_kind(bank, q),
         format_duration(q.time.into())
     );
     if !roles.is_empty() {

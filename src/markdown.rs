@@ -69,7 +69,10 @@ pub fn render_plain(markdown: &str, width: u16) -> Vec<String> {
 /// Replace control characters (C0 except '\n' and '\t', DEL, C1, and ESC sequences) with U+FFFD or a
 /// visible escape so nothing from content can reach the terminal raw; tabs become spaces.
 pub fn sanitize(s: &str) -> Cow<'_, str> {
-    if !s.chars().any(|c| c.is_control() && c != '\n') {
+    if !s
+        .chars()
+        .any(|c| (c.is_control() && c != '\n') || is_bidi_override(c))
+    {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());
@@ -100,11 +103,16 @@ pub fn sanitize(s: &str) -> Cow<'_, str> {
                     it.next_if(|c| (' '..='~').contains(c));
                 }
             }
-            c if c.is_control() => out.push('\u{FFFD}'),
+            c if c.is_control() || is_bidi_override(c) => out.push('\u{FFFD}'),
             c => out.push(c),
         }
     }
     Cow::Owned(out)
+}
+
+/// Characters that silently reorder the text around them.
+fn is_bidi_override(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 /// A container that prefixes every line inside it.

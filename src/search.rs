@@ -6,6 +6,9 @@ use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher, Utf32String};
 use serde::Serialize;
 
+/// Hits scoring under this share of the best hit are dropped as noise.
+const RELEVANCE_PERCENT: u32 = 75;
+
 /// What a hit points at.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(tag = "type", content = "index", rename_all = "lowercase")]
@@ -113,6 +116,9 @@ impl SearchIndex {
         }
         // Stable order for equal scores: bank order.
         best.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        // Letters scattered across a long text still "match"; keep only hits close to the best.
+        let floor = best.first().map_or(0, |b| b.0 * RELEVANCE_PERCENT / 100);
+        best.retain(|b| b.0 >= floor);
         best.truncate(limit);
         let mut positions = Vec::new();
         best.into_iter()

@@ -24,6 +24,8 @@ pub struct SectionStats {
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct DayScore {
+    /// Days since 1970-01-01 (UTC).
+    pub day: i64,
     pub date: String,
     pub attempts: usize,
     pub average: f64,
@@ -117,6 +119,7 @@ pub fn compute(bank: &Bank, attempts: &[Attempt], now_unix: i64) -> Stats {
     let trend = by_day
         .iter()
         .map(|(&d, s)| DayScore {
+            day: d,
             date: date_string(d),
             attempts: s.len(),
             average: mean(s.iter().copied()).unwrap_or(0.0),
@@ -157,6 +160,16 @@ pub fn compute(bank: &Bank, attempts: &[Attempt], now_unix: i64) -> Stats {
     }
 }
 
+/// `███░░░░░░░` for `done` of `all`, `width` cells wide.
+pub fn progress_bar(done: usize, all: usize, width: usize) -> String {
+    let filled = if all == 0 {
+        0
+    } else {
+        (done * width).div_ceil(all).min(width)
+    };
+    format!("{}{}", "█".repeat(filled), "░".repeat(width - filled))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -181,6 +194,14 @@ mod tests {
             notes: String::new(),
             follow_ups: 0,
         }
+    }
+
+    #[test]
+    fn progress_bar_shows_any_progress() {
+        assert_eq!(progress_bar(0, 10, 5), "░░░░░");
+        assert_eq!(progress_bar(1, 40, 5), "█░░░░");
+        assert_eq!(progress_bar(40, 40, 5), "█████");
+        assert_eq!(progress_bar(0, 0, 3), "░░░");
     }
 
     #[test]

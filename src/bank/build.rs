@@ -200,6 +200,7 @@ impl Builder {
         let origin = at(name, &id.referenced, 0);
         self.check_id(&origin, "section", &id.value);
         self.non_empty(name, &title, "section title", 0);
+        self.safe_text(&origin, "section summary", &summary);
         if let Some(first) = self.section_ids.get(&id.value) {
             let msg = format!(
                 "duplicate section id `{}`; also defined at {first}",
@@ -244,6 +245,7 @@ impl Builder {
         }
         self.question_ids.insert(q.id.value.clone(), origin.clone());
         self.non_empty(name, &q.prompt, "prompt", 0);
+        self.safe_text(&origin, "talking points", &q.talking_points);
         let kind = self.word(name, &q.kind, "kind", Kind::parse, Kind::expected);
         let roles = q
             .roles
@@ -297,6 +299,7 @@ impl Builder {
         let origin = at(name, &raw.id.referenced, 1);
         self.check_id(&origin, "guide", &raw.id.value);
         self.non_empty(name, &raw.title, "guide title", 1);
+        self.safe_text(&origin, "guide summary", &raw.summary);
         if let Some(first) = self.guide_ids.get(&raw.id.value) {
             let msg = format!(
                 "duplicate guide id `{}`; also defined at {first}",
@@ -364,7 +367,22 @@ impl Builder {
         }
     }
 
+    /// Refuse characters that YAML escapes (`"\e[31m"`) would let past the byte-level check.
+    fn safe_text(&mut self, origin: &Origin, what: &str, text: &str) {
+        if let Some((c, kind)) = text
+            .chars()
+            .find_map(|c| source::unsafe_char(c).map(|k| (c, k)))
+        {
+            let msg = format!(
+                "{} (in {what}, written as a YAML escape)",
+                source::unsafe_message(c, kind)
+            );
+            self.diags.push(Diagnostic::at(origin, msg));
+        }
+    }
+
     fn non_empty(&mut self, name: &str, value: &Spanned<String>, what: &str, offset: u32) {
+        self.safe_text(&at(name, &value.referenced, offset), what, &value.value);
         if value.value.trim().is_empty() {
             self.diags.push(Diagnostic::at(
                 &at(name, &value.referenced, offset),

@@ -248,16 +248,8 @@ pub(crate) fn decode(name: &str, bytes: &[u8]) -> Result<String, Vec<Diagnostic>
             column = 1;
             continue;
         }
-        if c.is_control() && c != '\t' && c != '\r' && diags.len() < 20 {
-            diags.push(Diagnostic::new(
-                name,
-                line,
-                column,
-                format!(
-                    "control character U+{:04X} is not allowed: it would reach the terminal raw",
-                    c as u32
-                ),
-            ));
+        if let Some(what) = unsafe_char(c).filter(|_| diags.len() < 20) {
+            diags.push(Diagnostic::new(name, line, column, unsafe_message(c, what)));
         }
         column += 1;
     }
@@ -266,6 +258,28 @@ pub(crate) fn decode(name: &str, bytes: &[u8]) -> Result<String, Vec<Diagnostic>
     } else {
         Err(diags)
     }
+}
+
+/// Characters bank text may not hold, and what they are: control characters (but tab, newline and
+/// carriage return) would reach the terminal raw; bidirectional overrides would reorder what
+/// the reader sees.
+pub fn unsafe_char(c: char) -> Option<&'static str> {
+    if c.is_control() && !matches!(c, '\t' | '\n' | '\r') {
+        Some("control character")
+    } else if matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}') {
+        Some("bidirectional override")
+    } else {
+        None
+    }
+}
+
+pub(crate) fn unsafe_message(c: char, what: &str) -> String {
+    let why = if what == "bidirectional override" {
+        "it would reorder the text on screen"
+    } else {
+        "it would reach the terminal raw"
+    };
+    format!("{what} U+{:04X} is not allowed: {why}", c as u32)
 }
 
 /// 1-based line and column just after `prefix`.

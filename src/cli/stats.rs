@@ -60,7 +60,7 @@ pub fn run(w: &mut String, cli: &Cli, bank: &Bank, format: Format, out: &Out) ->
         .max()
         .unwrap_or(8);
     for s in &st.sections {
-        let bar = crate::tui::screens::home::progress_bar(s.practised, s.questions, 10);
+        let bar = crate::stats::progress_bar(s.practised, s.questions, 10);
         outln!(
             w,
             "  {:<width$}  {bar} {:>3}/{:<3}  {:>4}",

@@ -45,6 +45,7 @@ pub enum Action {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Mode {
     Home,
+    Guides,
     List,
     Reader,
     Search,
@@ -87,59 +88,33 @@ const fn b(
 use Action as A;
 use KeyCode as K;
 
+#[rustfmt::skip]
 const MOVE: [Binding; 4] = [
     b(&[K::Up, K::Char('k')], "↑/k", A::Up, "move up", ""),
     b(&[K::Down, K::Char('j')], "↓/j", A::Down, "move down", ""),
-    b(
-        &[K::PageUp, K::Char('u')],
-        "PgUp/u",
-        A::PageUp,
-        "page up",
-        "",
-    ),
-    b(
-        &[K::PageDown, K::Char(' ')],
-        "PgDn/space",
-        A::PageDown,
-        "page down",
-        "",
-    ),
+    b(&[K::PageUp, K::Char('u')], "PgUp/u", A::PageUp, "page up", ""),
+    b(&[K::PageDown, K::Char(' ')], "PgDn/space", A::PageDown, "page down", ""),
 ];
+#[rustfmt::skip]
 const ENDS: [Binding; 2] = [
     b(&[K::Home, K::Char('g')], "Home/g", A::Top, "go to top", ""),
-    b(
-        &[K::End, K::Char('G')],
-        "End/G",
-        A::Bottom,
-        "go to bottom",
-        "",
-    ),
+    b(&[K::End, K::Char('G')], "End/G", A::Bottom, "go to bottom", ""),
 ];
 
+#[rustfmt::skip]
 static HOME: &[Binding] = &[
     MOVE[0],
     MOVE[1],
     ENDS[0],
     ENDS[1],
-    b(
-        &[K::Enter, K::Right, K::Char('l')],
-        "Enter",
-        A::Open,
-        "open section",
-        "open",
-    ),
-    b(
-        &[K::Char('d')],
-        "d",
-        A::Drill,
-        "drill a random question from the section",
-        "drill",
-    ),
+    b(&[K::Enter, K::Right, K::Char('l')], "Enter", A::Open, "open section", "open"),
+    b(&[K::Char('d')], "d", A::Drill, "drill a random question from the section", "drill"),
     b(&[K::Char('/')], "/", A::Search, "search", "search"),
     b(&[K::Char('S')], "S", A::Stats, "stats", "stats"),
     b(&[K::Char('q'), K::Esc], "q", A::Quit, "quit", "quit"),
 ];
 
+#[rustfmt::skip]
 static LIST: &[Binding] = &[
     MOVE[0],
     MOVE[1],
@@ -147,59 +122,26 @@ static LIST: &[Binding] = &[
     MOVE[3],
     ENDS[0],
     ENDS[1],
-    b(
-        &[K::Enter, K::Right, K::Char('l')],
-        "Enter",
-        A::Open,
-        "open",
-        "open",
-    ),
-    b(
-        &[K::Char('d')],
-        "d",
-        A::Drill,
-        "drill this question",
-        "drill",
-    ),
-    b(
-        &[K::Char('D')],
-        "D",
-        A::DrillAll,
-        "drill all shown, shuffled",
-        "drill all",
-    ),
-    b(
-        &[K::Char('K')],
-        "K",
-        A::CycleKind,
-        "filter by kind (cycles)",
-        "kind",
-    ),
-    b(
-        &[K::Char('R')],
-        "R",
-        A::CycleRole,
-        "filter by role (cycles)",
-        "role",
-    ),
-    b(
-        &[K::Char('T')],
-        "T",
-        A::CycleTag,
-        "filter by tag (cycles)",
-        "tag",
-    ),
+    b(&[K::Enter, K::Right, K::Char('l')], "Enter", A::Open, "open", "open"),
+    b(&[K::Char('d')], "d", A::Drill, "drill this question", "drill"),
+    b(&[K::Char('D')], "D", A::DrillAll, "drill all shown, shuffled", "drill all"),
+    b(&[K::Char('K')], "K", A::CycleKind, "filter by kind (cycles)", "kind"),
+    b(&[K::Char('R')], "R", A::CycleRole, "filter by role (cycles)", "role"),
+    b(&[K::Char('T')], "T", A::CycleTag, "filter by tag (cycles)", "tag"),
     b(&[K::Char('x')], "x", A::ClearFilters, "clear filters", ""),
     b(&[K::Char('/')], "/", A::Search, "search", ""),
-    b(
-        &[K::Char('q'), K::Esc, K::Left, K::Char('h')],
-        "q/Esc",
-        A::Back,
-        "back",
-        "back",
-    ),
+    b(&[K::Char('q'), K::Esc, K::Left, K::Char('h')], "q/Esc", A::Back, "back", "back"),
 ];
 
+#[rustfmt::skip]
+static GUIDES: &[Binding] = &[
+    MOVE[0], MOVE[1], MOVE[2], MOVE[3], ENDS[0], ENDS[1],
+    b(&[K::Enter, K::Right, K::Char('l')], "Enter", A::Open, "read the guide", "read"),
+    b(&[K::Char('/')], "/", A::Search, "search", "search"),
+    b(&[K::Char('q'), K::Esc, K::Left, K::Char('h')], "q/Esc", A::Back, "back", "back"),
+];
+
+#[rustfmt::skip]
 static READER: &[Binding] = &[
     MOVE[0],
     MOVE[1],
@@ -207,23 +149,12 @@ static READER: &[Binding] = &[
     MOVE[3],
     ENDS[0],
     ENDS[1],
-    b(
-        &[K::Char('d'), K::Enter],
-        "d",
-        A::Drill,
-        "drill this question",
-        "drill",
-    ),
+    b(&[K::Char('d'), K::Enter], "d", A::Drill, "drill this question", "drill"),
     b(&[K::Char('/')], "/", A::Search, "search", ""),
-    b(
-        &[K::Char('q'), K::Esc, K::Left, K::Char('h')],
-        "q/Esc",
-        A::Back,
-        "back",
-        "back",
-    ),
+    b(&[K::Char('q'), K::Esc, K::Left, K::Char('h')], "q/Esc", A::Back, "back", "back"),
 ];
 
+#[rustfmt::skip]
 static SEARCH: &[Binding] = &[
     b(&[K::Up], "↑", A::Up, "previous result", ""),
     b(&[K::Down], "↓", A::Down, "next result", ""),
@@ -231,47 +162,19 @@ static SEARCH: &[Binding] = &[
     b(&[K::Esc], "Esc", A::Back, "back to where you were", "back"),
 ];
 
+#[rustfmt::skip]
 static DRILL: &[Binding] = &[
-    b(
-        &[K::Enter],
-        "Enter",
-        A::Open,
-        "end the answer and grade it",
-        "grade",
-    ),
+    b(&[K::Enter], "Enter", A::Open, "end the answer and grade it", "grade"),
     b(&[K::Char('p')], "p", A::Pause, "pause / resume", "pause"),
-    b(
-        &[K::Char('+'), K::Char('=')],
-        "+",
-        A::MoreTime,
-        "add 15 s",
-        "more time",
-    ),
-    b(
-        &[K::Char('-')],
-        "-",
-        A::LessTime,
-        "remove 15 s",
-        "less time",
-    ),
+    b(&[K::Char('+'), K::Char('=')], "+", A::MoreTime, "add 15 s", "more time"),
+    b(&[K::Char('-')], "-", A::LessTime, "remove 15 s", "less time"),
     b(&[K::Char('n')], "n", A::Notes, "type notes", "notes"),
-    b(
-        &[K::Char('f')],
-        "f",
-        A::FollowUp,
-        "reveal a follow-up",
-        "follow-up",
-    ),
+    b(&[K::Char('f')], "f", A::FollowUp, "reveal a follow-up", "follow-up"),
     b(&[K::Char('b')], "b", A::Bell, "bell at zero on/off", ""),
-    b(
-        &[K::Char('q'), K::Esc],
-        "q/Esc",
-        A::Back,
-        "leave without grading (press twice)",
-        "leave",
-    ),
+    b(&[K::Char('q'), K::Esc], "q/Esc", A::Back, "leave without grading (press twice)", "leave"),
 ];
 
+#[rustfmt::skip]
 static NOTES: &[Binding] = &[b(
     &[K::Esc],
     "Esc",
@@ -280,60 +183,27 @@ static NOTES: &[Binding] = &[b(
     "done with notes",
 )];
 
+#[rustfmt::skip]
 static RUBRIC: &[Binding] = &[
     MOVE[0],
     MOVE[1],
     b(&[K::Char(' ')], "space", A::Toggle, "tick / untick", "tick"),
-    b(
-        &[],
-        "1-9",
-        A::ToggleItem(0),
-        "tick item by number",
-        "tick #",
-    ),
-    b(
-        &[K::PageDown, K::Char('J')],
-        "J/PgDn",
-        A::PageDown,
-        "scroll talking points",
-        "",
-    ),
-    b(
-        &[K::PageUp, K::Char('K')],
-        "K/PgUp",
-        A::PageUp,
-        "scroll talking points back",
-        "",
-    ),
+    b(&[], "1-9", A::ToggleItem(0), "tick item by number", "tick #"),
+    b(&[K::PageDown, K::Char('J')], "J/PgDn", A::PageDown, "scroll talking points", ""),
+    b(&[K::PageUp, K::Char('K')], "K/PgUp", A::PageUp, "scroll talking points back", ""),
     b(&[K::Char('s')], "s", A::Save, "save the attempt", "save"),
-    b(
-        &[K::Char('x')],
-        "x",
-        A::Discard,
-        "discard (press twice)",
-        "discard",
-    ),
-    b(
-        &[K::Esc, K::Char('q')],
-        "q/Esc",
-        A::Back,
-        "back (asks before discarding)",
-        "",
-    ),
+    b(&[K::Char('x')], "x", A::Discard, "discard (press twice)", "discard"),
+    b(&[K::Esc, K::Char('q')], "q/Esc", A::Back, "back (asks before discarding)", ""),
 ];
 
+#[rustfmt::skip]
 static STATS: &[Binding] = &[
     MOVE[0],
     MOVE[1],
-    b(
-        &[K::Char('q'), K::Esc, K::Left, K::Char('h')],
-        "q/Esc",
-        A::Back,
-        "back",
-        "back",
-    ),
+    b(&[K::Char('q'), K::Esc, K::Left, K::Char('h')], "q/Esc", A::Back, "back", "back"),
 ];
 
+#[rustfmt::skip]
 static HELP: &[Binding] = &[b(
     &[K::Esc, K::Char('q')],
     "?/Esc",
@@ -342,23 +212,10 @@ static HELP: &[Binding] = &[b(
     "close",
 )];
 
+#[rustfmt::skip]
 static GLOBAL: &[Binding] = &[
-    Binding {
-        keys: &[K::Char('c')],
-        ctrl: true,
-        shown: "Ctrl-C",
-        action: A::Quit,
-        label: "quit prep",
-        hint: "",
-    },
-    Binding {
-        keys: &[K::Char('z')],
-        ctrl: true,
-        shown: "Ctrl-Z",
-        action: A::Suspend,
-        label: "suspend (fg to resume)",
-        hint: "",
-    },
+    Binding { keys: &[K::Char('c')], ctrl: true, shown: "Ctrl-C", action: A::Quit, label: "quit prep", hint: "" },
+    Binding { keys: &[K::Char('z')], ctrl: true, shown: "Ctrl-Z", action: A::Suspend, label: "suspend (fg to resume)", hint: "" },
     b(&[K::Char('?')], "?", A::Help, "help", "help"),
 ];
 
@@ -366,6 +223,7 @@ static GLOBAL: &[Binding] = &[
 pub fn bindings(mode: Mode) -> &'static [Binding] {
     match mode {
         Mode::Home => HOME,
+        Mode::Guides => GUIDES,
         Mode::List => LIST,
         Mode::Reader => READER,
         Mode::Search => SEARCH,
@@ -410,9 +268,10 @@ pub fn resolve(mode: Mode, key: KeyEvent) -> Option<Action> {
 
 /// `key label · key label` for the footer.
 pub fn footer(mode: Mode) -> Vec<(&'static str, &'static str)> {
+    let global = if mode == Mode::Help { &[][..] } else { GLOBAL };
     bindings(mode)
         .iter()
-        .chain(GLOBAL)
+        .chain(global)
         .filter(|b| !b.hint.is_empty())
         .map(|b| (b.shown, b.hint))
         .collect()
@@ -466,6 +325,7 @@ mod tests {
     fn no_key_means_two_things_in_one_mode() {
         for mode in [
             Mode::Home,
+            Mode::Guides,
             Mode::List,
             Mode::Reader,
             Mode::Search,

@@ -10,6 +10,8 @@ pub mod theme;
 pub mod view;
 
 #[cfg(test)]
+mod snapshot_tests;
+#[cfg(test)]
 pub mod test_support;
 
 use app::{App, Ctx};
@@ -32,7 +34,11 @@ pub fn now_unix() -> i64 {
 
 /// Restore the terminal: leave the alternate screen, show the cursor, stop mouse reporting.
 fn restore() {
-    let _ = execute!(std::io::stdout(), DisableMouseCapture);
+    let _ = execute!(
+        std::io::stdout(),
+        DisableMouseCapture,
+        crossterm::cursor::Show
+    );
     ratatui::restore();
 }
 
@@ -102,9 +108,12 @@ fn suspend<B: Backend>(terminal: &mut Terminal<B>) -> Result<(), B::Error> {
     let _ = execute!(
         std::io::stdout(),
         crossterm::terminal::EnterAlternateScreen,
-        EnableMouseCapture
+        EnableMouseCapture,
+        crossterm::cursor::Hide
     );
-    terminal.clear()
+    // Clear and redraw everything; `resize` does it without asking the terminal where the cursor is.
+    let size = terminal.size()?;
+    terminal.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))
 }
 
 /// SIGTERM, SIGHUP and SIGINT restore the terminal and exit with 128 + the signal number.

@@ -8,8 +8,8 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Row, Table, Wrap};
 
-pub const MIN_WIDTH: u16 = 40;
-pub const MIN_HEIGHT: u16 = 12;
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 16;
 
 pub fn draw(f: &mut Frame, app: &mut App) {
     let area = f.area();
@@ -36,16 +36,33 @@ pub fn draw(f: &mut Frame, app: &mut App) {
         let text = crate::markdown::sanitize(&s.text).into_owned();
         f.render_widget(Paragraph::new(Line::styled(text, style)), status);
     }
-    f.render_widget(Paragraph::new(footer_line(app.mode(), app)), footer);
+    f.render_widget(
+        Paragraph::new(footer_line(app.mode(), app, footer.width)),
+        footer,
+    );
     if app.help {
         draw_help(f, area, app);
     }
 }
 
-fn footer_line(mode: Mode, app: &App) -> Line<'static> {
+/// As many key hints as fit in `width`, in table order; "? help" always stays, last.
+fn footer_line(mode: Mode, app: &App, width: u16) -> Line<'static> {
     let t = app.ctx.theme;
+    let hints = keymap::footer(mode);
+    let (help, rest): (Vec<_>, Vec<_>) = hints.into_iter().partition(|(k, _)| *k == "?");
+    let cost = |(k, l): &(&str, &str)| k.chars().count() + l.chars().count() + 4;
+    let mut room = usize::from(width).saturating_sub(help.iter().map(cost).sum());
+    let mut shown = Vec::new();
+    for h in rest {
+        if cost(&h) > room {
+            break;
+        }
+        room -= cost(&h);
+        shown.push(h);
+    }
+    shown.extend(help);
     let mut spans = Vec::new();
-    for (i, (keys, label)) in keymap::footer(mode).into_iter().enumerate() {
+    for (i, (keys, label)) in shown.into_iter().enumerate() {
         if i > 0 {
             spans.push(Span::styled(" · ", t.dim()));
         }

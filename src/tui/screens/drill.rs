@@ -184,13 +184,12 @@ pub fn draw(f: &mut Frame, area: Rect, s: &mut DrillState, ctx: &Ctx) {
     ])
     .areas(area);
 
-    let section = ctx
-        .bank
-        .section(&q.section)
-        .map_or("", |x| x.title.as_str());
     let head_line = Line::from(vec![
         Span::styled(format!("Drill {}/{}", s.pos + 1, s.queue.len()), t.title()),
-        Span::styled(format!(" · {section} · {}", q.kind.label()), t.dim()),
+        Span::styled(
+            format!(" · {}", crate::doc::section_and_kind(&ctx.bank, q)),
+            t.dim(),
+        ),
     ]);
     f.render_widget(Paragraph::new(head_line), head);
 

@@ -83,20 +83,25 @@ pub fn draw(f: &mut Frame, area: Rect, s: &mut HomeState, ctx: &Ctx) {
         if fig.streak_days == 1 { "" } else { "s" }
     )));
     let last = match &fig.last_practice {
-        Some(d) => format!("Last practice {d}. Pick a section and press Enter to browse, d to drill one at random."),
-        None => "Not practised yet. Pick a section, press Enter to browse or d to drill a random question.".into(),
+        Some(d) => {
+            format!("Last practice {d}. Enter browses a section; d drills one of its questions.")
+        }
+        None => "Not practised yet. Enter browses a section; d drills one of its questions.".into(),
     };
     let header = Paragraph::new(vec![Line::from(summary), Line::styled(last, t.dim())]);
     f.render_widget(header, head);
 
     let mut rows = vec![Row::new(vec![
-        Cell::from("Guides: how the loop works"),
-        Cell::from(format!("{:>4}", ctx.bank.guides.len())),
-        Cell::from("read"),
+        Cell::from(format!(
+            "Guides: how the loop works ({})",
+            ctx.bank.guides.len()
+        )),
+        Cell::from(""),
+        Cell::from(""),
         Cell::from(""),
     ])];
     for sec in &fig.sections {
-        let bar = progress_bar(sec.practised, sec.questions, 10);
+        let bar = figures::progress_bar(sec.practised, sec.questions, 10);
         let avg = sec.average.map_or(Span::styled("  –", t.dim()), |a| {
             Span::styled(format!("{a:>3.0}%"), t.score(a))
         });
@@ -129,27 +134,4 @@ pub fn draw(f: &mut Frame, area: Rect, s: &mut HomeState, ctx: &Ctx) {
         ..body
     };
     f.render_stateful_widget(table, body, &mut s.nav.state);
-}
-
-/// `███░░░░░░░` for `done` of `all`, `width` cells wide.
-pub fn progress_bar(done: usize, all: usize, width: usize) -> String {
-    let filled = if all == 0 {
-        0
-    } else {
-        (done * width).div_ceil(all).min(width)
-    };
-    format!("{}{}", "█".repeat(filled), "░".repeat(width - filled))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn progress_bar_shows_any_progress() {
-        assert_eq!(progress_bar(0, 10, 5), "░░░░░");
-        assert_eq!(progress_bar(1, 40, 5), "█░░░░");
-        assert_eq!(progress_bar(40, 40, 5), "█████");
-        assert_eq!(progress_bar(0, 0, 3), "░░░");
-    }
 }

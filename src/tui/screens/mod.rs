@@ -30,7 +30,8 @@ impl View {
     pub fn mode(&self) -> Mode {
         match self {
             View::Home(_) => Mode::Home,
-            View::Guides(_) | View::Questions(_) => Mode::List,
+            View::Guides(_) => Mode::Guides,
+            View::Questions(_) => Mode::List,
             View::Reader(_) => Mode::Reader,
             View::Search(_) => Mode::Search,
             View::Drill(d) => drill::mode(d),

@@ -18,6 +18,9 @@ pub struct QuestionsState {
     pub nav: Nav,
     /// Tags present in the section, most used first.
     tags: Vec<String>,
+    /// Kinds and roles present in the section, so a filter never cycles to an empty list.
+    kinds: Vec<Kind>,
+    roles: Vec<Role>,
 }
 
 impl QuestionsState {
@@ -36,11 +39,25 @@ impl QuestionsState {
             }
         }
         counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        let present =
+            |has: &dyn Fn(&crate::bank::Question) -> bool| ctx.bank.filter(&base).any(has);
+        let kinds = Kind::ALL
+            .iter()
+            .copied()
+            .filter(|k| present(&|q| q.kind == *k))
+            .collect();
+        let roles = Role::ALL
+            .iter()
+            .copied()
+            .filter(|r| present(&|q| q.roles.contains(r)))
+            .collect();
         let mut s = QuestionsState {
             filter: base,
             items: Vec::new(),
             nav: Nav::new(0),
             tags: counts.into_iter().map(|(t, _)| t).collect(),
+            kinds,
+            roles,
         };
         s.refresh(ctx);
         s
@@ -89,8 +106,8 @@ pub fn update(s: &mut QuestionsState, ctx: &mut Ctx, action: Action) -> Transiti
         }
         Action::CycleKind | Action::CycleRole | Action::CycleTag | Action::ClearFilters => {
             match action {
-                Action::CycleKind => s.filter.kind = cycle(Kind::ALL, &s.filter.kind),
-                Action::CycleRole => s.filter.role = cycle(Role::ALL, &s.filter.role),
+                Action::CycleKind => s.filter.kind = cycle(&s.kinds, &s.filter.kind),
+                Action::CycleRole => s.filter.role = cycle(&s.roles, &s.filter.role),
                 Action::CycleTag => s.filter.tag = cycle(&s.tags, &s.filter.tag),
                 _ => (s.filter.kind, s.filter.role, s.filter.tag) = (None, None, None),
             }

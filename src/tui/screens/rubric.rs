@@ -144,7 +144,7 @@ pub fn draw(f: &mut Frame, area: Rect, s: &mut RubricState, ctx: &Ctx) {
     let [list, gauges] = Layout::vertical([Constraint::Min(3), Constraint::Length(4)]).areas(left);
 
     // Item texts wrap, so every word of what is being graded is visible.
-    let text_width = list.width.saturating_sub(3 + 2 + 4 + 3).max(8);
+    let text_width = list.width.saturating_sub(3 + 3 + 4 + 3).max(8);
     s.nav.heights.clear();
     let rows: Vec<Row> = s
         .items
@@ -157,11 +157,7 @@ pub fn draw(f: &mut Frame, area: Rect, s: &mut RubricState, ctx: &Ctx) {
             } else {
                 Span::raw("[ ]")
             };
-            let num = if i < 9 {
-                format!("{}.", i + 1)
-            } else {
-                "  ".into()
-            };
+            let num = format!("{}.", i + 1);
             let axis = item.axis.as_str().chars().next().unwrap_or(' ');
             let tag = if item.own {
                 "own".to_string()
@@ -191,7 +187,7 @@ pub fn draw(f: &mut Frame, area: Rect, s: &mut RubricState, ctx: &Ctx) {
         rows,
         [
             Constraint::Length(3),
-            Constraint::Length(2),
+            Constraint::Length(3),
             Constraint::Fill(1),
             Constraint::Length(4),
         ],
@@ -246,6 +242,16 @@ pub fn draw(f: &mut Frame, area: Rect, s: &mut RubricState, ctx: &Ctx) {
         .unwrap_or(u16::MAX)
         .saturating_sub(block.inner(right).height);
     s.scroll = s.scroll.min(max);
+    let block = if max > 0 {
+        let at = if s.scroll >= max {
+            "end".to_string()
+        } else {
+            format!("{}%", u32::from(s.scroll) * 100 / u32::from(max))
+        };
+        block.title_bottom(Line::styled(format!(" J/K scroll · {at} "), t.dim()))
+    } else {
+        block
+    };
     f.render_widget(
         Paragraph::new(text).scroll((s.scroll, 0)).block(block),
         right,

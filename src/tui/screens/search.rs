@@ -112,11 +112,14 @@ pub fn draw(f: &mut Frame, area: Rect, s: &mut SearchState, ctx: &Ctx) {
     } else if s.hits.is_empty() {
         " No match: try fewer letters ".to_string()
     } else {
-        format!(
-            " {} match{} ",
-            s.hits.len(),
-            if s.hits.len() == 1 { "" } else { "es" }
-        )
+        {
+            let n = s.hits.len();
+            if n >= LIMIT {
+                format!(" best {LIMIT} matches ")
+            } else {
+                format!(" {n} match{} ", if n == 1 { "" } else { "es" })
+            }
+        }
     };
     let table = Table::new(
         rows,

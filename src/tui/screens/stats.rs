@@ -5,12 +5,10 @@ use crate::stats::{self as figures, CALENDAR_DAYS, Stats};
 use crate::tui::app::{Ctx, Transition};
 use crate::tui::keymap::Action;
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Direction, Layout, Rect};
-use ratatui::symbols::Marker;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::symbols::{self, Marker};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{
-    Axis, Bar, BarChart, BarGroup, Block, Borders, Chart, Dataset, GraphType, Paragraph,
-};
+use ratatui::widgets::{Axis, Block, Borders, Chart, Dataset, GraphType, LineGauge, Paragraph};
 
 #[derive(Default)]
 pub struct StatsState;
@@ -30,24 +28,30 @@ pub fn draw(f: &mut Frame, area: Rect, _s: &mut StatsState, ctx: &Ctx) {
     let t = ctx.theme;
     let st = figures::compute(&ctx.bank, &ctx.attempts, ctx.now_unix);
     let [head, middle, bottom] = Layout::vertical([
-        Constraint::Length(2),
+        Constraint::Length(3),
         Constraint::Fill(3),
         Constraint::Length(10),
     ])
     .areas(area);
-    let summary = Line::from(vec![
-        Span::styled("Stats  ", t.title()),
-        Span::raw(format!(
-            "{} attempts · {} questions practised · average {} · technical {} · people {} · overtime {} · streak {} d",
-            st.attempts,
-            st.practised_questions,
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    let summary = vec![
+        Line::from(vec![
+            Span::styled("Stats  ", t.title()),
+            Span::raw(format!(
+                "{} · {} practised · streak {}",
+                plural(st.attempts, "attempt"),
+                plural(st.practised_questions, "question"),
+                plural(st.streak_days as usize, "day")
+            )),
+        ]),
+        Line::raw(format!(
+            "average {} · technical {} · people {} · over time in {} of attempts",
             pct(st.average),
             pct(st.technical),
             pct(st.people),
-            pct(st.overtime_rate),
-            st.streak_days
+            pct(st.overtime_rate)
         )),
-    ]);
+    ];
     f.render_widget(Paragraph::new(summary), head);
     if st.attempts == 0 {
         let msg = "No attempts yet. Drill a question (d on Home) and save its grade to see your trend here.";
@@ -66,13 +70,14 @@ pub fn draw(f: &mut Frame, area: Rect, _s: &mut StatsState, ctx: &Ctx) {
 
 fn draw_trend(f: &mut Frame, area: Rect, st: &Stats, ctx: &Ctx) {
     let t = ctx.theme;
+    // x is the day, so gaps between practice days show as gaps.
+    let first_day = st.trend.first().map_or(0, |d| d.day);
     let points: Vec<(f64, f64)> = st
         .trend
         .iter()
-        .enumerate()
-        .map(|(i, d)| (i as f64, d.average))
+        .map(|d| ((d.day - first_day) as f64, d.average))
         .collect();
-    let n = points.len().max(2) as f64 - 1.0;
+    let span = points.last().map_or(1.0, |p| p.0.max(1.0));
     let first = st.trend.first().map_or(String::new(), |d| d.date.clone());
     let last = st.trend.last().map_or(String::new(), |d| d.date.clone());
     let data = Dataset::default()
@@ -82,7 +87,11 @@ fn draw_trend(f: &mut Frame, area: Rect, st: &Stats, ctx: &Ctx) {
         } else {
             Marker::Dot
         })
-        .graph_type(GraphType::Line)
+        .graph_type(if points.len() > 1 {
+            GraphType::Line
+        } else {
+            GraphType::Scatter
+        })
         .style(t.good())
         .data(&points);
     let chart = Chart::new(vec![data])
@@ -94,7 +103,7 @@ fn draw_trend(f: &mut Frame, area: Rect, st: &Stats, ctx: &Ctx) {
         )
         .x_axis(
             Axis::default()
-                .bounds([0.0, n])
+                .bounds([0.0, span])
                 .labels([first, last])
                 .style(t.dim()),
         )
@@ -107,33 +116,46 @@ fn draw_trend(f: &mut Frame, area: Rect, st: &Stats, ctx: &Ctx) {
     f.render_widget(chart, area);
 }
 
+/// One gauge per practised section: its latest scores' average, with practised/total.
 fn draw_sections(f: &mut Frame, area: Rect, st: &Stats, ctx: &Ctx) {
     let t = ctx.theme;
-    let bars: Vec<Bar> = st
+    let block = Block::new()
+        .borders(Borders::TOP | Borders::LEFT)
+        .title(" Latest score per section ")
+        .title_style(t.title());
+    let inner = block.inner(area);
+    f.render_widget(block, area);
+    let practised: Vec<_> = st
         .sections
         .iter()
         .filter_map(|s| s.average.map(|a| (s, a)))
-        .map(|(s, a)| {
-            Bar::default()
-                .value(a.round() as u64)
-                .text_value(format!("{a:.0}% ({}/{})", s.practised, s.questions))
-                .label(Line::from(s.title.clone()))
-                .style(t.score(a))
-        })
         .collect();
-    let chart = BarChart::default()
-        .direction(Direction::Horizontal)
-        .data(BarGroup::default().bars(&bars))
-        .max(100)
-        .bar_width(1)
-        .bar_gap(0)
-        .block(
-            Block::new()
-                .borders(Borders::TOP | Borders::LEFT)
-                .title(" Latest score per section ")
-                .title_style(t.title()),
+    let name_w = practised
+        .iter()
+        .map(|(s, _)| s.title.chars().count())
+        .max()
+        .unwrap_or(0)
+        .min(usize::from(inner.width / 3));
+    for (row, (s, avg)) in practised.iter().enumerate().take(usize::from(inner.height)) {
+        let line = Rect {
+            y: inner.y + row as u16,
+            height: 1,
+            ..inner
+        };
+        let name: String = s.title.chars().take(name_w).collect();
+        let label = format!(
+            "{name:<name_w$} {avg:>3.0}% {:>3}/{:<3}",
+            s.practised, s.questions
         );
-    f.render_widget(chart, area);
+        let gauge = LineGauge::default()
+            .ratio((avg / 100.0).clamp(0.0, 1.0))
+            .label(label)
+            .filled_style(t.score(*avg))
+            .unfilled_style(t.dim())
+            .filled_symbol(symbols::line::THICK_HORIZONTAL)
+            .unfilled_symbol(symbols::line::HORIZONTAL);
+        f.render_widget(gauge, line);
+    }
 }
 
 fn draw_calendar(f: &mut Frame, area: Rect, st: &Stats, ctx: &Ctx) {
