@@ -213,7 +213,7 @@ pub fn draw(f: &mut Frame, area: Rect, s: &mut RubricState, ctx: &Ctx) {
     axis_gauge(f, g2, ctx, "People", score.people);
     f.render_widget(
         Paragraph::new(Line::styled(
-            "t·3 = technical, weight 3 · own = this question's own check",
+            "t·3 technical, weight 3 · p people · own: this question's check",
             t.dim(),
         )),
         hint,
