@@ -2,6 +2,7 @@
 //! that builds them from YAML and Markdown files (built-in, embedded at compile time, or on disk).
 
 mod build;
+mod checks;
 mod diag;
 mod duration;
 mod raw;
