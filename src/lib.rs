@@ -7,9 +7,15 @@
 pub mod bank;
 pub mod cli;
 pub mod doc;
+pub mod export;
 pub mod markdown;
+pub mod mock;
 pub mod practice;
+pub mod review;
 pub mod search;
 pub mod stats;
 pub mod storage;
+pub mod stories;
+#[doc(hidden)]
+pub mod synth;
 pub mod tui;

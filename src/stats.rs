@@ -193,6 +193,8 @@ mod tests {
             people: None,
             notes: String::new(),
             follow_ups: 0,
+            mock: None,
+            stages: Vec::new(),
         }
     }
 

@@ -1,12 +1,19 @@
 //! The user's attempt log: `attempts.jsonl` in the data folder, one JSON record per graded attempt,
 //! appended whole under a file lock and flushed to disk before the app says "saved". Reading keeps
-//! every good record and reports each bad line by number; the file is never rewritten.
+//! every good record and reports each bad line by number; the file is never rewritten. Whole files
+//! (stories, exports) are written with [`write_atomic`]: temp file, fsync, rename, fsync the folder.
 
 use crate::bank::Kind;
 use serde::{Deserialize, Serialize};
 use std::fs::{File, OpenOptions};
 use std::io::{Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
+
+mod atomic;
+mod lock;
+
+pub use atomic::{Replace, sync_dir, write_atomic};
+use lock::{LockFailure, reason};
 
 /// The record layout this build writes. Records with a larger number are kept but not read.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -39,6 +46,21 @@ pub struct Attempt {
     pub notes: String,
     #[serde(default)]
     pub follow_ups: u32,
+    /// The mock loop this attempt belonged to (`mock-<unix secs>`), if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mock: Option<String>,
+    /// Time per stage of a paced design session (empty for a short drill).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub stages: Vec<StageTime>,
+}
+
+/// One stage of a paced design session: its name (`clarify`, `deep-dive`, ...), the seconds
+/// spent in it and the seconds the plan suggested.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StageTime {
+    pub stage: String,
+    pub used: u32,
+    pub suggested: u32,
 }
 
 /// A line of the log that could not be used.
@@ -61,30 +83,35 @@ pub struct AttemptLog {
     path: PathBuf,
 }
 
+/// Why the log (or a file written with [`write_atomic`]) could not be read or saved. Every message
+/// names the file and says in plain words what failed; none of them means earlier data was lost.
 #[derive(Debug, thiserror::Error)]
 pub enum StorageError {
-    #[error("cannot create the data folder {path}: {source}")]
-    CreateDir {
+    #[error("cannot create the data folder {path}: {reason}")]
+    CreateDir { path: String, reason: String },
+    #[error("cannot open {path} to save: {reason}; everything saved before is untouched")]
+    Open { path: String, reason: String },
+    #[error(
+        "another prep{} is saving to {path}; waited {secs} s for it; try again in a moment",
+        holder.map(|p| format!(" (process {p})")).unwrap_or_default()
+    )]
+    Locked {
         path: String,
-        source: std::io::Error,
+        holder: Option<u32>,
+        secs: u64,
     },
-    #[error("cannot open {path}: {source}")]
-    Open {
-        path: String,
-        source: std::io::Error,
-    },
-    #[error("{path} is locked by another prep; try again in a moment")]
-    Locked { path: String },
-    #[error("cannot write {path}: {source}; nothing saved before this attempt was touched")]
-    Write {
-        path: String,
-        source: std::io::Error,
-    },
-    #[error("cannot read {path}: {source}")]
-    Read {
-        path: String,
-        source: std::io::Error,
-    },
+    #[error("cannot lock {path}: {reason}; nothing was written")]
+    Lock { path: String, reason: String },
+    #[error(
+        "cannot write {path}: {reason}; this record was not saved, everything saved before is untouched"
+    )]
+    Write { path: String, reason: String },
+    #[error("cannot read {path}: {reason}")]
+    Read { path: String, reason: String },
+    #[error("{path} already exists; it was left as it is")]
+    Exists { path: String },
+    #[error("cannot save {path}: {reason}; the file as it was is untouched")]
+    Save { path: String, reason: String },
 }
 
 impl AttemptLog {
@@ -102,72 +129,93 @@ impl AttemptLog {
         self.path.display().to_string()
     }
 
-    /// Append one record, whole, and flush it to disk. Waits up to ~2 s for another writer's lock.
+    /// Append one record, whole, and flush it to disk. Waits up to [`lock::PATIENCE`] for another
+    /// writer. If the write fails midway (a full disk), the partial record is cut off again, so the
+    /// file is exactly as it was.
     pub fn append(&self, attempt: &Attempt) -> Result<(), StorageError> {
         let path = self.shown();
-        if let Some(dir) = self.path.parent() {
-            std::fs::create_dir_all(dir).map_err(|source| StorageError::CreateDir {
-                path: dir.display().to_string(),
-                source,
-            })?;
-        }
+        let dir = self.path.parent().unwrap_or(Path::new("."));
+        std::fs::create_dir_all(dir).map_err(|e| StorageError::CreateDir {
+            path: dir.display().to_string(),
+            reason: reason(&e),
+        })?;
         let mut file = OpenOptions::new()
             .read(true)
             .append(true)
             .create(true)
             .open(&self.path)
-            .map_err(|source| StorageError::Open {
+            .map_err(|e| StorageError::Open {
                 path: path.clone(),
-                source,
+                reason: reason(&e),
             })?;
-        lock_with_patience(&file).map_err(|()| StorageError::Locked { path: path.clone() })?;
+        match lock::lock_with_patience(&file, false) {
+            Ok(()) => {}
+            Err(LockFailure::Busy) => {
+                return Err(StorageError::Locked {
+                    holder: lock::holder(&file),
+                    path,
+                    secs: lock::PATIENCE.as_secs(),
+                });
+            }
+            Err(LockFailure::Unsupported(e)) => {
+                return Err(StorageError::Lock {
+                    path,
+                    reason: reason(&e),
+                });
+            }
+        }
         let mut line = serde_json::to_string(attempt).unwrap_or_default();
         line.push('\n');
+        let start = file.seek(SeekFrom::End(0)).unwrap_or(0);
         // A previous writer killed mid-line leaves no newline: start on a fresh line so the torn
         // record stays separate (and reported) instead of spoiling this one.
-        if needs_newline(&mut file) {
+        if needs_newline(&mut file, start) {
             line.insert(0, '\n');
         }
         let result = file
             .write_all(line.as_bytes())
             .and_then(|()| file.sync_data());
+        if result.is_err() {
+            // Only our own partial line is past `start`, and we still hold the lock.
+            let _ = file.set_len(start).and_then(|()| file.sync_data());
+        }
         let _ = file.unlock();
-        result.map_err(|source| StorageError::Write { path, source })
+        result.map_err(|e| StorageError::Write {
+            path: path.clone(),
+            reason: reason(&e),
+        })?;
+        if start == 0 {
+            // A new file is durable only once its folder entry is.
+            let _ = atomic::sync_dir(dir);
+        }
+        Ok(())
     }
 
     /// Every readable record, and a problem for each line that is not one. A missing log is empty.
+    /// Waits (briefly) for a writer to finish its record, so a half-written one is not reported.
     pub fn read(&self) -> Result<LogRead, StorageError> {
-        let bytes = match std::fs::read(&self.path) {
-            Ok(b) => b,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(LogRead::default()),
-            Err(source) => {
-                return Err(StorageError::Read {
-                    path: self.shown(),
-                    source,
-                });
-            }
+        let read_error = |e: std::io::Error| StorageError::Read {
+            path: self.shown(),
+            reason: reason(&e),
         };
+        let mut file = match File::open(&self.path) {
+            Ok(f) => f,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(LogRead::default()),
+            Err(e) => return Err(read_error(e)),
+        };
+        // Reading never needs the lock: without it a record being written may show as torn.
+        let locked = lock::lock_with_patience(&file, true).is_ok();
+        let mut bytes = Vec::new();
+        let result = file.read_to_end(&mut bytes);
+        if locked {
+            let _ = file.unlock();
+        }
+        result.map_err(read_error)?;
         Ok(parse_log(&bytes))
     }
 }
 
-fn lock_with_patience(file: &File) -> Result<(), ()> {
-    for _ in 0..40 {
-        match file.try_lock() {
-            Ok(()) => return Ok(()),
-            Err(std::fs::TryLockError::WouldBlock) => {
-                std::thread::sleep(std::time::Duration::from_millis(50))
-            }
-            Err(std::fs::TryLockError::Error(_)) => return file.lock().map_err(|_| ()),
-        }
-    }
-    Err(())
-}
-
-fn needs_newline(file: &mut File) -> bool {
-    let Ok(len) = file.seek(SeekFrom::End(0)) else {
-        return false;
-    };
+fn needs_newline(file: &mut File, len: u64) -> bool {
     if len == 0 || file.seek(SeekFrom::End(-1)).is_err() {
         return false;
     }
@@ -222,78 +270,4 @@ pub fn parse_log(bytes: &[u8]) -> LogRead {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    pub(crate) fn sample(at: i64, score: f64) -> Attempt {
-        Attempt {
-            schema: SCHEMA_VERSION,
-            at,
-            question: "sd-url-shortener".into(),
-            section: "system-design".into(),
-            kind: Kind::SystemDesign,
-            time_limit: 90,
-            spoken: 80,
-            overtime: 0,
-            checked: vec!["requirements".into()],
-            items: 10,
-            score,
-            technical: Some(score),
-            people: None,
-            notes: "ünïcödé 日本".into(),
-            follow_ups: 0,
-        }
-    }
-
-    #[test]
-    fn append_then_read_round_trips() {
-        let dir = tempfile::tempdir().unwrap();
-        let log = AttemptLog::new(&dir.path().join("nested"));
-        assert_eq!(log.read().unwrap(), LogRead::default());
-        log.append(&sample(1, 50.0)).unwrap();
-        log.append(&sample(2, 70.0)).unwrap();
-        let read = log.read().unwrap();
-        assert_eq!(read.attempts, vec![sample(1, 50.0), sample(2, 70.0)]);
-        assert!(read.problems.is_empty());
-    }
-
-    #[test]
-    fn a_torn_last_line_is_reported_and_the_next_append_starts_clean() {
-        let dir = tempfile::tempdir().unwrap();
-        let log = AttemptLog::new(dir.path());
-        log.append(&sample(1, 50.0)).unwrap();
-        let mut f = OpenOptions::new().append(true).open(log.path()).unwrap();
-        f.write_all(br#"{"schema":1,"at":2,"quest"#).unwrap();
-        drop(f);
-        let before = std::fs::read(log.path()).unwrap();
-        let read = log.read().unwrap();
-        assert_eq!(read.attempts.len(), 1);
-        assert_eq!(read.problems[0].line, 2);
-        assert_eq!(
-            std::fs::read(log.path()).unwrap(),
-            before,
-            "reading never rewrites"
-        );
-        log.append(&sample(3, 90.0)).unwrap();
-        let read = log.read().unwrap();
-        assert_eq!(
-            read.attempts.iter().map(|a| a.at).collect::<Vec<_>>(),
-            vec![1, 3]
-        );
-        assert_eq!(read.problems.len(), 1);
-    }
-
-    #[test]
-    fn bad_lines_are_skipped_by_number_and_good_ones_kept() {
-        let good = serde_json::to_string(&sample(5, 10.0)).unwrap();
-        let future = good.replace("\"schema\":1", "\"schema\":9");
-        let text = format!("{good}\n\0\0\0\n{future}\n{{\"schema\":1}}\nnot json\n\n{good}\n");
-        let read = parse_log(text.as_bytes());
-        assert_eq!(read.attempts.len(), 2);
-        let lines: Vec<usize> = read.problems.iter().map(|p| p.line).collect();
-        assert_eq!(lines, vec![2, 3, 4, 5]);
-        assert!(read.problems[1].message.contains("newer prep (schema 9"));
-        let read = parse_log(&[0xff, 0xfe, b'\n']);
-        assert_eq!(read.problems[0].message, "not UTF-8 text; skipped");
-    }
-}
+mod tests;

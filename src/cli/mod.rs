@@ -11,10 +11,15 @@ macro_rules! outln {
     }};
 }
 
+mod debug;
+mod export;
 mod list;
+mod mock;
 mod output;
+mod review;
 mod show;
 mod stats;
+mod stories;
 mod validate;
 
 use crate::bank::{self, Bank, BankSource, Filter, Kind, Role};
@@ -82,11 +87,28 @@ pub enum Command {
         /// Time limit for every question, like 60s or 2m [default: each question's own]
         #[arg(long, value_parser = parse_time)]
         time: Option<u32>,
+        /// Drill what is due for review, most overdue first (practice order when nothing is)
+        #[arg(long)]
+        due: bool,
+    },
+    /// What is due for review now, and what comes due next
+    Review {
+        #[arg(long, value_enum, default_value_t = Format::Plain)]
+        format: Format,
     },
     /// Practice figures: per section, trend, calendar, overtime
     Stats {
         #[arg(long, value_enum, default_value_t = Format::Plain)]
         format: Format,
+    },
+    /// A timed mock loop graded at the end, or a saved mock's report (--report)
+    Mock(mock::MockArgs),
+    /// Everything you practised as a Markdown report, JSON or CSV
+    Export(export::ExportArgs),
+    /// Your STAR stories: list, new, edit, lint, coverage
+    Stories {
+        #[command(subcommand)]
+        command: stories::StoriesCommand,
     },
     /// Check bank folders or files and report every problem as file:line:column
     Validate {
@@ -94,6 +116,12 @@ pub enum Command {
         paths: Vec<PathBuf>,
         #[arg(long, value_enum, default_value_t = Format::Plain)]
         format: Format,
+    },
+    /// Hooks for tests (hidden; see src/cli/debug.rs)
+    #[command(hide = true)]
+    Debug {
+        #[command(subcommand)]
+        command: debug::DebugCommand,
     },
 }
 
@@ -202,6 +230,7 @@ pub fn run(cli: &Cli) -> ExitCode {
     let mut w = String::new();
     let code = match command {
         Command::Validate { paths, format } => validate::run(&mut w, cli, paths, *format),
+        Command::Debug { command } => debug::run(cli, command),
         _ => match load_bank(cli) {
             Err(code) => code,
             Ok(bank) => match command {
@@ -218,16 +247,22 @@ pub fn run(cli: &Cli) -> ExitCode {
                     filter,
                     count,
                     time,
+                    due,
                 } => {
                     let plan = DrillPlan {
                         filter: filter.to_filter(),
                         count: *count,
                         time: *time,
+                        due: *due,
                     };
                     return tui_main(cli, bank, Some(plan));
                 }
                 Command::Stats { format } => stats::run(&mut w, cli, &bank, *format, &out),
-                Command::Validate { .. } => ExitCode::SUCCESS,
+                Command::Mock(args) => mock::run(&mut w, cli, bank, args, &out),
+                Command::Export(args) => export::run(&mut w, cli, &bank, args),
+                Command::Stories { command } => stories::run(&mut w, cli, &bank, command, &out),
+                Command::Review { format } => review::run(&mut w, cli, &bank, *format, &out),
+                Command::Validate { .. } | Command::Debug { .. } => ExitCode::SUCCESS,
             },
         },
     };
@@ -240,6 +275,8 @@ struct DrillPlan {
     filter: Filter,
     count: usize,
     time: Option<u32>,
+    /// `--due`: what is due, most overdue first, instead of a random pick.
+    due: bool,
 }
 
 fn tui_main(cli: &Cli, bank: Bank, plan: Option<DrillPlan>) -> ExitCode {
@@ -275,6 +312,9 @@ fn tui_main(cli: &Cli, bank: Bank, plan: Option<DrillPlan>) -> ExitCode {
     crate::tui::run(ctx, move |ctx| {
         let home = screens::View::Home(screens::home::HomeState::new(ctx));
         let Some(p) = plan else { return vec![home] };
+        if p.due {
+            return review::drill_views(ctx, &p.filter, p.count);
+        }
         let mut pool: Vec<usize> = ctx
             .bank
             .filter(&p.filter)

@@ -1,8 +1,8 @@
 //! Renderer tests: what a reader would notice.
 
 use super::*;
-use std::borrow::Cow;
 use proptest::prelude::*;
+use std::borrow::Cow;
 
 /// Every line fits `width` columns (a lone wide character may take 2 when width is 1).
 fn assert_fits(md: &str, width: u16) -> Vec<String> {

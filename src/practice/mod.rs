@@ -2,13 +2,14 @@
 //! attempt record a graded answer becomes.
 
 mod clock;
+pub mod pace;
 mod score;
 
 pub use clock::{Clock, Phase, format_clock};
 pub use score::{ChecklistItem, Score, checklist, score};
 
 use crate::bank::Question;
-use crate::storage::{Attempt, SCHEMA_VERSION};
+use crate::storage::{Attempt, SCHEMA_VERSION, StageTime};
 
 /// What the user did in one drill, ready to be graded and saved.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -19,6 +20,8 @@ pub struct Answer {
     pub limit_secs: u32,
     pub notes: String,
     pub follow_ups_revealed: u32,
+    /// Time per stage of a paced design session; empty for a short drill.
+    pub stages: Vec<StageTime>,
 }
 
 /// Build the record that goes into the attempt log.
@@ -51,6 +54,8 @@ pub fn attempt(
         people: s.people,
         notes: answer.notes.trim_end().to_string(),
         follow_ups: answer.follow_ups_revealed,
+        mock: None,
+        stages: answer.stages.clone(),
     }
 }
 
@@ -72,6 +77,7 @@ mod tests {
             limit_secs: 90,
             notes: "keys\n".into(),
             follow_ups_revealed: 1,
+            ..Answer::default()
         };
         let a = attempt(q, &items, &checked, &answer, 1_700_000_000);
         assert_eq!(

@@ -36,6 +36,11 @@ pub struct Ctx {
     pub ring: bool,
     /// `prep drill --time`: one limit for every question instead of each one's own.
     pub drill_time: Option<u32>,
+    /// The user's stories (`<data dir>/stories`, next to the attempt log), reloaded after edits.
+    pub stories: crate::stories::StoryBank,
+    pub stories_dir: Option<std::path::PathBuf>,
+    /// A story file the main loop should open in the editor, handing the terminal over.
+    pub edit_request: Option<std::path::PathBuf>,
     seed: u64,
 }
 
@@ -53,6 +58,14 @@ impl Ctx {
             None => (Vec::new(), Vec::new(), None),
         };
         let index = SearchIndex::new(&bank);
+        let stories_dir = log
+            .as_ref()
+            .and_then(|l| l.path().parent())
+            .map(|d| d.join("stories"));
+        let stories = stories_dir
+            .as_deref()
+            .map(crate::stories::load)
+            .unwrap_or_default();
         let mut ctx = Ctx {
             bank,
             index,
@@ -66,6 +79,9 @@ impl Ctx {
             bell: false,
             ring: false,
             drill_time: None,
+            stories,
+            stories_dir,
+            edit_request: None,
             seed: (now_unix as u64) | 1,
         };
         if let Some(text) = status {
@@ -190,12 +206,16 @@ impl App {
         if let Some(View::Drill(d)) = self.stack.last_mut() {
             screens::drill::tick(d, &mut self.ctx);
         }
+        if let Some(View::Mock(m)) = self.stack.last_mut() {
+            screens::mock::tick(m, &mut self.ctx);
+        }
     }
 
     /// Does anything on screen change with time alone?
     pub fn needs_tick(&self) -> bool {
         self.ctx.status.as_ref().is_some_and(|s| s.until.is_some())
             || matches!(self.stack.last(), Some(View::Drill(d)) if screens::drill::running(d))
+            || matches!(self.stack.last(), Some(View::Mock(m)) if screens::mock::running(m))
     }
 
     pub fn handle_key(&mut self, key: KeyEvent) {

@@ -24,6 +24,8 @@ pub enum Action {
     Drill,
     /// Drill everything under the current filter, shuffled.
     DrillAll,
+    /// Drill what is due for review (or the practice order when nothing is).
+    DrillDue,
     Toggle,
     /// Toggle checklist item n (0-based).
     ToggleItem(usize),
@@ -39,6 +41,17 @@ pub enum Action {
     CycleRole,
     CycleTag,
     ClearFilters,
+    /// Stories: open the screen, start a story, edit the selection, switch preview/coverage.
+    Stories,
+    NewStory,
+    EditStory,
+    Coverage,
+    /// Paced design session: the next stage, the previous one, one more minute for this one.
+    NextStage,
+    PrevStage,
+    ExtendStage,
+    /// Start a mock loop (from Home).
+    Mock,
 }
 
 /// Which table applies.
@@ -54,6 +67,17 @@ pub enum Mode {
     Rubric,
     Stats,
     Help,
+    /// The story bank; `StoryTitle` while typing a new story's title.
+    Stories,
+    StoryTitle,
+    /// A paced system-design session (the drill of a long design question).
+    Paced,
+    /// A mock loop: choosing the preset, answering (a short drill or a paced session, where
+    /// Enter moves on to the next question), then the closing report.
+    MockPick,
+    MockDrill,
+    MockPaced,
+    MockReport,
 }
 
 #[derive(Clone, Copy)]
@@ -109,8 +133,11 @@ static HOME: &[Binding] = &[
     ENDS[1],
     b(&[K::Enter, K::Right, K::Char('l')], "Enter", A::Open, "open section", "open"),
     b(&[K::Char('d')], "d", A::Drill, "drill a random question from the section", "drill"),
+    b(&[K::Char('r')], "r", A::DrillDue, "drill what is due for review", "review"),
     b(&[K::Char('/')], "/", A::Search, "search", "search"),
     b(&[K::Char('S')], "S", A::Stats, "stats", "stats"),
+    b(&[K::Char('y')], "y", A::Stories, "your stories", "stories"),
+    b(&[K::Char('m')], "m", A::Mock, "mock loop: a timed interview, graded at the end", "mock"),
     b(&[K::Char('q'), K::Esc], "q", A::Quit, "quit", "quit"),
 ];
 
@@ -175,6 +202,18 @@ static DRILL: &[Binding] = &[
 ];
 
 #[rustfmt::skip]
+static PACED: &[Binding] = &[
+    b(&[K::Enter], "Enter", A::Open, "end the session and grade it", "grade"),
+    b(&[K::Char(']'), K::Tab], "]/Tab", A::NextStage, "next stage", "next"),
+    b(&[K::Char('['), K::BackTab], "[", A::PrevStage, "back to the previous stage", "back"),
+    b(&[K::Char('e')], "e", A::ExtendStage, "one more minute for this stage", "+1 min"),
+    b(&[K::Char('n')], "n", A::Notes, "type notes for this stage", "notes"),
+    b(&[K::Char('p')], "p", A::Pause, "pause / resume", "pause"),
+    b(&[K::Char('b')], "b", A::Bell, "bell when a stage or the session ends, on/off", ""),
+    b(&[K::Char('q'), K::Esc], "q/Esc", A::Back, "leave without grading (press twice)", "leave"),
+];
+
+#[rustfmt::skip]
 static NOTES: &[Binding] = &[b(
     &[K::Esc],
     "Esc",
@@ -201,6 +240,79 @@ static STATS: &[Binding] = &[
     MOVE[0],
     MOVE[1],
     b(&[K::Char('q'), K::Esc, K::Left, K::Char('h')], "q/Esc", A::Back, "back", "back"),
+];
+
+#[rustfmt::skip]
+static STORIES: &[Binding] = &[
+    MOVE[0], MOVE[1], ENDS[0], ENDS[1],
+    b(&[K::Enter, K::Char('e')], "e/Enter", A::EditStory, "open the story in $VISUAL/$EDITOR", "edit"),
+    b(&[K::Char('n')], "n", A::NewStory, "new story from the STAR template", "new"),
+    b(&[K::Char('c'), K::Tab], "c/Tab", A::Coverage, "switch preview / coverage grid", "coverage"),
+    b(&[K::PageDown, K::Char('J'), K::Char(' ')], "J/PgDn", A::PageDown, "scroll the right pane", ""),
+    b(&[K::PageUp, K::Char('K'), K::Char('u')], "K/PgUp", A::PageUp, "scroll the right pane back", ""),
+    b(&[K::Char('/')], "/", A::Search, "search", ""),
+    b(&[K::Char('q'), K::Esc, K::Left, K::Char('h')], "q/Esc", A::Back, "back", "back"),
+];
+
+#[rustfmt::skip]
+static STORY_TITLE: &[Binding] = &[
+    b(&[K::Enter], "Enter", A::Open, "write the story and open it in the editor", "create"),
+    b(&[K::Esc], "Esc", A::Back, "cancel", "cancel"),
+];
+
+#[rustfmt::skip]
+static MOCK_PICK: &[Binding] = &[
+    MOVE[0],
+    MOVE[1],
+    b(&[K::Enter, K::Right, K::Char('l')], "Enter", A::Open, "start this mock loop", "start"),
+    b(&[K::Char('q'), K::Esc, K::Left, K::Char('h')], "q/Esc", A::Back, "back", "back"),
+];
+
+#[rustfmt::skip]
+const MOCK_NEXT: Binding =
+    b(&[K::Enter], "Enter", A::Open, "end this answer, on to the next question", "next question");
+#[rustfmt::skip]
+const MOCK_STOP: Binding = b(
+    &[K::Char('q'), K::Esc], "q/Esc", A::Back,
+    "stop the mock and grade what you answered (press twice)", "stop",
+);
+
+/// The drill's keys, with Enter and q/Esc as a mock means them.
+#[rustfmt::skip]
+static MOCK_DRILL: &[Binding] = &[
+    MOCK_NEXT,
+    b(&[K::Char('p')], "p", A::Pause, "pause / resume", "pause"),
+    b(&[K::Char('+'), K::Char('=')], "+", A::MoreTime, "add 15 s", "more time"),
+    b(&[K::Char('-')], "-", A::LessTime, "remove 15 s", "less time"),
+    b(&[K::Char('n')], "n", A::Notes, "type notes", "notes"),
+    b(&[K::Char('f')], "f", A::FollowUp, "reveal a follow-up", "follow-up"),
+    b(&[K::Char('b')], "b", A::Bell, "bell at zero on/off", ""),
+    MOCK_STOP,
+];
+
+/// The paced session's keys, with Enter and q/Esc as a mock means them.
+#[rustfmt::skip]
+static MOCK_PACED: &[Binding] = &[
+    MOCK_NEXT,
+    b(&[K::Char(']'), K::Tab], "]/Tab", A::NextStage, "next stage", "next stage"),
+    b(&[K::Char('['), K::BackTab], "[", A::PrevStage, "back to the previous stage", "prev stage"),
+    b(&[K::Char('e')], "e", A::ExtendStage, "one more minute for this stage (and the session)", "+1 min"),
+    b(&[K::Char('n')], "n", A::Notes, "type notes for this stage", "notes"),
+    b(&[K::Char('p')], "p", A::Pause, "pause / resume", "pause"),
+    b(&[K::Char('b')], "b", A::Bell, "bell when a stage or the session runs out on/off", ""),
+    MOCK_STOP,
+];
+
+#[rustfmt::skip]
+static MOCK_REPORT: &[Binding] = &[
+    MOVE[0],
+    MOVE[1],
+    MOVE[2],
+    MOVE[3],
+    ENDS[0],
+    ENDS[1],
+    b(&[K::Char('d')], "d", A::Drill, "drill the questions it suggests", "drill next"),
+    b(&[K::Char('q'), K::Esc], "q/Esc", A::Back, "back", "back"),
 ];
 
 #[rustfmt::skip]
@@ -232,6 +344,13 @@ pub fn bindings(mode: Mode) -> &'static [Binding] {
         Mode::Rubric => RUBRIC,
         Mode::Stats => STATS,
         Mode::Help => HELP,
+        Mode::Stories => STORIES,
+        Mode::StoryTitle => STORY_TITLE,
+        Mode::Paced => PACED,
+        Mode::MockPick => MOCK_PICK,
+        Mode::MockDrill => MOCK_DRILL,
+        Mode::MockPaced => MOCK_PACED,
+        Mode::MockReport => MOCK_REPORT,
     }
 }
 
@@ -241,7 +360,7 @@ pub fn global() -> &'static [Binding] {
 
 /// Modes where printable keys are text, not commands.
 pub fn takes_text(mode: Mode) -> bool {
-    matches!(mode, Mode::Search | Mode::Notes)
+    matches!(mode, Mode::Search | Mode::Notes | Mode::StoryTitle)
 }
 
 /// The action a key means in a mode, if any. Text-entry modes only see their non-text keys.
@@ -334,6 +453,13 @@ mod tests {
             Mode::Rubric,
             Mode::Stats,
             Mode::Help,
+            Mode::Paced,
+            Mode::Stories,
+            Mode::StoryTitle,
+            Mode::MockPick,
+            Mode::MockDrill,
+            Mode::MockPaced,
+            Mode::MockReport,
         ] {
             let mut seen = Vec::new();
             for bind in bindings(mode).iter().chain(GLOBAL) {

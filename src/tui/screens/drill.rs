@@ -1,6 +1,11 @@
 //! The drill: the prompt large and centred, a countdown gauge that warns near the end and counts
 //! overtime, pause, +/- 15 s, a notes box, and follow-ups revealed one at a time on their own clock.
-//! Talking points stay hidden until the answer is over.
+//! Talking points stay hidden until the answer is over. A long system-design question runs as a
+//! paced session through the design spine instead ([`paced`]).
+
+pub mod paced;
+#[cfg(test)]
+mod paced_tests;
 
 use super::{View, rubric};
 use crate::practice::{Answer, Clock, Phase, format_clock};
@@ -28,6 +33,8 @@ pub struct DrillState {
     /// The follow-up on screen (index into the question's follow-ups) and its clock.
     pub follow_up: Option<(usize, Clock)>,
     pub revealed: u32,
+    /// The paced design session, for a long system-design question; `clock` mirrors its session.
+    pub paced: Option<Box<paced::Paced>>,
     confirm_leave: bool,
     rang: bool,
 }
@@ -37,6 +44,7 @@ impl DrillState {
         let limit = ctx
             .drill_time
             .unwrap_or(ctx.bank.questions[queue[pos]].time);
+        let paced = paced::Paced::for_question(&ctx.bank.questions[queue[pos]], limit, ctx.now);
         let mut notes = TextArea::default();
         notes.set_placeholder_text("n to jot an outline while you talk");
         DrillState {
@@ -47,6 +55,7 @@ impl DrillState {
             notes_focus: false,
             follow_up: None,
             revealed: 0,
+            paced: paced.map(Box::new),
             confirm_leave: false,
             rang: false,
         }
@@ -69,6 +78,8 @@ pub fn start(ctx: &mut Ctx, queue: Vec<usize>) -> Transition {
 pub fn mode(s: &DrillState) -> Mode {
     if s.notes_focus {
         Mode::Notes
+    } else if s.paced.is_some() {
+        Mode::Paced
     } else {
         Mode::Drill
     }
@@ -79,6 +90,9 @@ pub fn running(s: &DrillState) -> bool {
 }
 
 pub fn tick(s: &mut DrillState, ctx: &mut Ctx) {
+    if let Some(p) = &mut s.paced {
+        return paced::tick(p, ctx);
+    }
     if !s.rang && s.clock.phase(ctx.now) == Phase::Overtime {
         s.rang = true;
         ctx.ring = ctx.bell;
@@ -86,10 +100,32 @@ pub fn tick(s: &mut DrillState, ctx: &mut Ctx) {
 }
 
 pub fn text_input(s: &mut DrillState, key: KeyEvent) {
+    if let Some(p) = &mut s.paced {
+        p.current_notes().input(key);
+        return;
+    }
     s.notes.input(key);
 }
 
+/// What the drill measured when the answer ended (a paced session's notes come under stage
+/// headings, with its time per stage).
+pub fn answer(s: &DrillState, now: std::time::Instant) -> Answer {
+    if let Some(p) = &s.paced {
+        return p.answer(now);
+    }
+    Answer {
+        spoken_secs: s.clock.elapsed(now).as_secs() as u32,
+        limit_secs: s.clock.limit().as_secs() as u32,
+        notes: s.notes.lines().join("\n"),
+        follow_ups_revealed: s.revealed,
+        ..Answer::default()
+    }
+}
+
 pub fn update(s: &mut DrillState, ctx: &mut Ctx, action: Action) -> Transition {
+    if s.paced.is_some() {
+        return paced::update(s, ctx, action);
+    }
     let now = ctx.now;
     let leaving = std::mem::take(&mut s.confirm_leave);
     match action {
@@ -101,12 +137,7 @@ pub fn update(s: &mut DrillState, ctx: &mut Ctx, action: Action) -> Transition {
         }
         Action::Open => {
             let q = s.question();
-            let answer = Answer {
-                spoken_secs: s.clock.elapsed(now).as_secs() as u32,
-                limit_secs: s.clock.limit().as_secs() as u32,
-                notes: s.notes.lines().join("\n"),
-                follow_ups_revealed: s.revealed,
-            };
+            let answer = answer(s, now);
             let next = (s.queue.clone(), s.pos);
             return Transition::Replace(View::Rubric(Box::new(rubric::RubricState::new(
                 ctx, q, answer, next,
@@ -166,6 +197,9 @@ fn clock_label(clock: &Clock, now: std::time::Instant) -> String {
 }
 
 pub fn draw(f: &mut Frame, area: Rect, s: &mut DrillState, ctx: &Ctx) {
+    if s.paced.is_some() {
+        return paced::draw(f, area, s, ctx);
+    }
     let t = ctx.theme;
     let now = ctx.now;
     let q = &ctx.bank.questions[s.question()];
@@ -175,8 +209,10 @@ pub fn draw(f: &mut Frame, area: Rect, s: &mut DrillState, ctx: &Ctx) {
         0
     };
     let follow_h = if s.follow_up.is_some() { 4 } else { 0 };
+    // A behavioural question offers the user's stories for it on a second line.
+    let stories_hint = super::stories::drill_hint(ctx, q);
     let [head, prompt, gauge, follow, notes] = Layout::vertical([
-        Constraint::Length(1),
+        Constraint::Length(1 + u16::from(stories_hint.is_some())),
         Constraint::Min(3),
         Constraint::Length(3),
         Constraint::Length(follow_h),
@@ -192,6 +228,14 @@ pub fn draw(f: &mut Frame, area: Rect, s: &mut DrillState, ctx: &Ctx) {
         ),
     ]);
     f.render_widget(Paragraph::new(head_line), head);
+    if let Some(hint) = stories_hint {
+        let row = Rect {
+            y: head.y + 1,
+            height: 1,
+            ..head
+        };
+        f.render_widget(Paragraph::new(hint), row);
+    }
 
     // The prompt, centred both ways, with room around it.
     let inner = Rect {
@@ -268,83 +312,4 @@ pub fn draw(f: &mut Frame, area: Rect, s: &mut DrillState, ctx: &Ctx) {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::tui::test_support::ctx;
-    use std::time::Duration;
-
-    #[test]
-    fn enter_ends_the_answer_with_the_time_spoken() {
-        let mut c = ctx();
-        let q = c.bank.question_index("sd-url-shortener").unwrap();
-        let mut d = DrillState::new(&c, vec![q], 0);
-        c.now += Duration::from_secs(30);
-        update(&mut d, &mut c, Action::MoreTime);
-        c.now += Duration::from_secs(12);
-        match update(&mut d, &mut c, Action::Open) {
-            Transition::Replace(View::Rubric(r)) => {
-                assert_eq!(r.answer.spoken_secs, 42);
-                assert_eq!(r.answer.limit_secs, c.bank.questions[q].time + 15);
-            }
-            _ => panic!("Enter should open the rubric"),
-        }
-    }
-
-    #[test]
-    fn leaving_needs_two_presses_and_notes_swallow_the_first() {
-        let mut c = ctx();
-        let mut d = DrillState::new(&c, vec![0], 0);
-        update(&mut d, &mut c, Action::Notes);
-        assert_eq!(mode(&d), Mode::Notes);
-        assert!(matches!(
-            update(&mut d, &mut c, Action::Back),
-            Transition::Stay
-        ));
-        assert_eq!(mode(&d), Mode::Drill);
-        assert!(matches!(
-            update(&mut d, &mut c, Action::Back),
-            Transition::Stay
-        ));
-        assert!(matches!(
-            update(&mut d, &mut c, Action::Back),
-            Transition::Pop
-        ));
-    }
-
-    #[test]
-    fn follow_ups_come_one_at_a_time_then_run_out() {
-        let mut c = ctx();
-        let mut d = DrillState::new(&c, vec![0], 0);
-        let n = c.bank.questions[0].follow_ups.len();
-        for i in 0..n {
-            update(&mut d, &mut c, Action::FollowUp);
-            assert_eq!(d.follow_up.as_ref().map(|f| f.0), Some(i));
-        }
-        update(&mut d, &mut c, Action::FollowUp);
-        assert_eq!(d.revealed as usize, n);
-        assert!(c.status.unwrap().text.contains("No more follow-ups"));
-    }
-
-    #[test]
-    fn the_bell_rings_once_at_zero_when_asked_for() {
-        let mut c = ctx();
-        let mut d = DrillState::new(&c, vec![0], 0);
-        update(&mut d, &mut c, Action::Bell);
-        c.now += Duration::from_secs(u64::from(c.bank.questions[0].time) + 1);
-        tick(&mut d, &mut c);
-        assert!(c.ring);
-        c.ring = false;
-        tick(&mut d, &mut c);
-        assert!(!c.ring);
-    }
-
-    #[test]
-    fn pause_freezes_the_clock() {
-        let mut c = ctx();
-        let mut d = DrillState::new(&c, vec![0], 0);
-        update(&mut d, &mut c, Action::Pause);
-        assert!(!running(&d));
-        c.now += Duration::from_secs(1000);
-        assert_eq!(d.clock.elapsed(c.now), Duration::ZERO);
-    }
-}
+mod tests;

@@ -55,7 +55,22 @@ pub fn update(s: &mut HomeState, ctx: &mut Ctx, action: Action) -> Transition {
             pool.truncate(1);
             drill::start(ctx, pool)
         }
+        Action::DrillDue => {
+            let sched = crate::review::schedule(&ctx.bank, &ctx.attempts, ctx.now_unix);
+            let plan = crate::review::due_plan(&ctx.bank, &sched, &Default::default(), None);
+            let message = plan.message();
+            let found = !plan.queue.is_empty();
+            let next = drill::start(ctx, plan.queue);
+            if found {
+                ctx.info(message);
+            }
+            next
+        }
         Action::Stats => Transition::Push(View::Stats(stats::StatsState)),
+        Action::Stories => Transition::Push(View::Stories(Box::new(
+            super::stories::StoriesState::new(ctx),
+        ))),
+        Action::Mock => Transition::Push(View::Mock(Box::new(super::mock::MockState::pick()))),
         Action::Quit | Action::Back => Transition::Quit,
         _ => Transition::Stay,
     }
@@ -73,6 +88,14 @@ pub fn draw(f: &mut Frame, area: Rect, s: &mut HomeState, ctx: &Ctx) {
             fig.practised_questions
         )),
     ];
+    let due = crate::review::schedule(&ctx.bank, &ctx.attempts, ctx.now_unix)
+        .due
+        .len();
+    summary.push(Span::raw(" · "));
+    summary.push(Span::styled(
+        format!("{due} due"),
+        if due > 0 { t.warn() } else { t.dim() },
+    ));
     if let Some(avg) = fig.average {
         summary.push(Span::raw(" · average "));
         summary.push(Span::styled(format!("{avg:.0}%"), t.score(avg)));

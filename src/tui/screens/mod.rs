@@ -3,11 +3,13 @@
 pub mod drill;
 pub mod guides;
 pub mod home;
+pub mod mock;
 pub mod questions;
 pub mod reader;
 pub mod rubric;
 pub mod search;
 pub mod stats;
+pub mod stories;
 
 use super::app::{Ctx, Transition};
 use super::keymap::{Action, Mode};
@@ -24,6 +26,8 @@ pub enum View {
     Drill(Box<drill::DrillState>),
     Rubric(Box<rubric::RubricState>),
     Stats(stats::StatsState),
+    Stories(Box<stories::StoriesState>),
+    Mock(Box<mock::MockState>),
 }
 
 impl View {
@@ -37,6 +41,8 @@ impl View {
             View::Drill(d) => drill::mode(d),
             View::Rubric(_) => Mode::Rubric,
             View::Stats(_) => Mode::Stats,
+            View::Stories(s) => stories::mode(s),
+            View::Mock(s) => mock::mode(s),
         }
     }
 
@@ -50,6 +56,8 @@ impl View {
             View::Drill(s) => drill::update(s, ctx, action),
             View::Rubric(s) => rubric::update(s, ctx, action),
             View::Stats(s) => stats::update(s, ctx, action),
+            View::Stories(s) => stories::update(s, ctx, action),
+            View::Mock(s) => mock::update(s, ctx, action),
         }
     }
 
@@ -63,6 +71,8 @@ impl View {
             View::Drill(s) => drill::draw(f, area, s, ctx),
             View::Rubric(s) => rubric::draw(f, area, s, ctx),
             View::Stats(s) => stats::draw(f, area, s, ctx),
+            View::Stories(s) => stories::draw(f, area, s, ctx),
+            View::Mock(s) => mock::draw(f, area, s, ctx),
         }
     }
 
@@ -71,18 +81,24 @@ impl View {
         match self {
             View::Search(s) => search::text_input(s, ctx, key),
             View::Drill(s) => drill::text_input(s, key),
+            View::Stories(s) => stories::text_input(s, key),
+            View::Mock(s) => mock::text_input(s, key),
             _ => {}
         }
     }
 
     /// What a left click at a cell means here.
     pub fn click(&mut self, column: u16, row: u16) -> Option<Action> {
+        if let View::Mock(s) = self {
+            return mock::click(s, column, row);
+        }
         let nav = match self {
             View::Home(s) => &mut s.nav,
             View::Guides(s) => &mut s.nav,
             View::Questions(s) => &mut s.nav,
             View::Search(s) => &mut s.nav,
             View::Rubric(s) => &mut s.nav,
+            View::Stories(s) if s.title.is_none() => &mut s.nav,
             _ => return None,
         };
         let row = nav.row_at(column, row)?;

@@ -144,6 +144,12 @@ pub fn draw(f: &mut Frame, area: Rect, s: &mut QuestionsState, ctx: &Ctx) {
     if !filters.is_empty() {
         head.push(Span::styled(format!("[{}] ", filters.join(", ")), t.key()));
     }
+    // Questions due for review carry a mark after their last score.
+    let sched = crate::review::schedule(&ctx.bank, &ctx.attempts, ctx.now_unix);
+    let due = s.items.iter().filter(|&&i| sched.is_due(i)).count();
+    if due > 0 {
+        head.push(Span::styled(format!("{due} due • "), t.warn()));
+    }
     let rows = s.items.iter().map(|&i| {
         let q = &ctx.bank.questions[i];
         let score = ctx
@@ -154,7 +160,11 @@ pub fn draw(f: &mut Frame, area: Rect, s: &mut QuestionsState, ctx: &Ctx) {
         Row::new(vec![
             Cell::from(q.kind.label()),
             Cell::from(format!("{:>5}", format_duration(q.time.into()))),
-            Cell::from(score),
+            Cell::from(Line::from(if sched.is_due(i) {
+                vec![score, Span::styled("•", t.warn())]
+            } else {
+                vec![score]
+            })),
             Cell::from(q.prompt.clone()),
         ])
     });

@@ -70,7 +70,9 @@ impl RubricState {
 
 pub fn update(s: &mut RubricState, ctx: &mut Ctx, action: Action) -> Transition {
     let confirmed = std::mem::take(&mut s.confirm_discard);
-    if s.nav.apply(action) {
+    // J/K and PgDn/PgUp scroll the compare pane (as the keymap says), not the checklist.
+    let paging = matches!(action, Action::PageDown | Action::PageUp);
+    if !paging && s.nav.apply(action) {
         return Transition::Stay;
     }
     match action {
@@ -237,6 +239,10 @@ pub fn draw(f: &mut Frame, area: Rect, s: &mut RubricState, ctx: &Ctx) {
         md.push('\n');
     }
     md.push_str(&crate::doc::answer_markdown(q));
+    if !s.answer.stages.is_empty() {
+        md.push_str("\n\n");
+        md.push_str(&practice::pace::summary_markdown(&s.answer.stages));
+    }
     let text = crate::markdown::render(&md, width, t.markdown());
     let max = u16::try_from(text.lines.len())
         .unwrap_or(u16::MAX)

@@ -1,0 +1,33 @@
+//! Loading a bank: the built-in one, and the built-in one plus 1k, 10k and 100k synthetic
+//! questions held in memory (so the disk is not measured). Loading should grow linearly.
+//! `parts` splits the 10k load into its stages to show where the time goes.
+
+mod common;
+
+use divan::Bencher;
+use prep::bank;
+
+fn main() {
+    divan::main();
+}
+
+#[divan::bench]
+fn builtin() -> bank::Bank {
+    match bank::load_builtin() {
+        Ok(b) => b,
+        Err(d) => panic!("{d:?}"),
+    }
+}
+
+#[divan::bench(args = [1_000, 10_000, 100_000], sample_count = 10, sample_size = 1)]
+fn synthetic(bencher: Bencher, questions: usize) {
+    let sources = common::sources(questions);
+    bencher.bench(|| bank::load(&sources).map(|b| b.questions.len()));
+}
+
+/// The search index the app builds right after loading.
+#[divan::bench(args = [10_000, 100_000], sample_count = 10, sample_size = 1)]
+fn search_index(bencher: Bencher, questions: usize) {
+    let bank = common::bank(questions);
+    bencher.bench(|| prep::search::SearchIndex::new(&bank));
+}

@@ -1,0 +1,101 @@
+//! One full frame of each main screen at 120x40 into a `TestBackend`, the way the event loop draws
+//! it (`terminal.draw` with the whole view: screen, status line, footer). The built-in bank with
+//! 300 attempts of history; Home and Stats also with a 10k bank and 5,000 attempts, since their
+//! figures are computed from the whole log on every frame.
+
+mod common;
+
+use divan::Bencher;
+use prep::practice::Answer;
+use prep::tui::app::{App, Ctx};
+use prep::tui::screens::{
+    View, drill::DrillState, home::HomeState, questions::QuestionsState, reader::ReaderState,
+    rubric::RubricState, search::SearchState, stats::StatsState,
+};
+use prep::tui::view;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+fn main() {
+    divan::main();
+}
+
+const SCREENS: &[&str] = &[
+    "home",
+    "questions",
+    "reader",
+    "search",
+    "drill",
+    "rubric",
+    "stats",
+];
+
+/// The screen called `name`, over the question every screen shows (the URL shortener).
+fn screen(ctx: &mut Ctx, name: &str) -> View {
+    let q = ctx.bank.question_index("sd-url-shortener").unwrap_or(0);
+    match name {
+        "home" => View::Home(HomeState::new(ctx)),
+        "questions" => View::Questions(QuestionsState::new(ctx, Some("system-design".into()))),
+        "reader" => View::Reader(ReaderState::question(q)),
+        "search" => {
+            let query = "rate lim".to_string();
+            let hits = ctx.index.search(&query, 200);
+            let mut s = SearchState {
+                query,
+                ..SearchState::default()
+            };
+            s.nav = prep::tui::nav::Nav::new(hits.len());
+            s.hits = hits;
+            View::Search(s)
+        }
+        "drill" => View::Drill(Box::new(DrillState::new(ctx, vec![q], 0))),
+        "rubric" => {
+            let answer = Answer {
+                spoken_secs: 2500,
+                limit_secs: 2700,
+                ..Answer::default()
+            };
+            View::Rubric(Box::new(RubricState::new(ctx, q, answer, (vec![q], 0))))
+        }
+        _ => View::Stats(StatsState),
+    }
+}
+
+fn frame(bencher: Bencher, mut ctx: Ctx, name: &str) {
+    let view = screen(&mut ctx, name);
+    let mut app = App::new(ctx, vec![view]);
+    let mut term = Terminal::new(TestBackend::new(120, 40)).unwrap_or_else(|e| panic!("{e}"));
+    bencher.bench_local(|| {
+        term.draw(|f| view::draw(f, &mut app))
+            .map(|_| ())
+            .unwrap_or_else(|e| panic!("{e}"));
+    });
+}
+
+#[divan::bench(args = SCREENS)]
+fn builtin_120x40(bencher: Bencher, name: &str) {
+    let ctx = common::ctx(common::bank(0), 300);
+    frame(bencher, ctx, name);
+}
+
+#[divan::bench(args = ["home", "stats"], sample_count = 30)]
+fn bank10k_history5k_120x40(bencher: Bencher, name: &str) {
+    let ctx = common::ctx(common::bank(10_000), 5_000);
+    frame(bencher, ctx, name);
+}
+
+/// What Home computes from the whole log on every frame: the figures (also drawn by Stats) and
+/// the review schedule (the "due" count), over (extra questions, attempts).
+#[divan::bench(args = [(0, 300), (10_000, 5_000)], sample_count = 30)]
+fn home_figures(bencher: Bencher, (extra, attempts): (usize, usize)) {
+    let bank = common::bank(extra);
+    let log = common::attempts(&bank, attempts);
+    bencher.bench(|| prep::stats::compute(&bank, &log, common::NOW_UNIX));
+}
+
+#[divan::bench(args = [(0, 300), (10_000, 5_000)], sample_count = 30)]
+fn home_review_schedule(bencher: Bencher, (extra, attempts): (usize, usize)) {
+    let bank = common::bank(extra);
+    let log = common::attempts(&bank, attempts);
+    bencher.bench(|| prep::review::schedule(&bank, &log, common::NOW_UNIX));
+}

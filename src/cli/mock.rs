@@ -1,0 +1,113 @@
+//! `prep mock`: start a mock loop straight away (the picker, or a preset), or print the report of
+//! a saved one (`--report [ID]`, the latest by default) as text or JSON.
+
+use super::output::print_json;
+use super::{Cli, Format, Out};
+use crate::bank::Bank;
+use crate::mock::{self, Preset};
+use std::process::ExitCode;
+
+#[derive(clap::Args, Debug, Clone)]
+pub struct MockArgs {
+    /// Which loop: tech-lead, staff, em or director [default: choose in the app]
+    #[arg(long, value_parser = parse_preset)]
+    pub preset: Option<Preset>,
+    /// Time limit for every question, like 60s or 2m [default: each question's own]
+    #[arg(long, value_parser = super::parse_time)]
+    pub time: Option<u32>,
+    /// Print a saved mock's report instead: the latest, or the one with this id
+    #[arg(
+        long,
+        value_name = "ID",
+        num_args = 0..=1,
+        default_missing_value = "",
+        conflicts_with_all = ["preset", "time"]
+    )]
+    pub report: Option<String>,
+    /// Output of --report
+    #[arg(long, value_enum, default_value_t = Format::Plain, requires = "report")]
+    pub format: Format,
+}
+
+fn parse_preset(s: &str) -> Result<Preset, String> {
+    Preset::parse(s).ok_or_else(|| format!("expected one of {}", mock::expected_presets()))
+}
+
+pub fn run(w: &mut String, cli: &Cli, bank: Bank, args: &MockArgs, out: &Out) -> ExitCode {
+    match &args.report {
+        Some(id) => report(w, cli, &bank, id, args.format, out),
+        None => start(cli, bank, args),
+    }
+}
+
+fn report(w: &mut String, cli: &Cli, bank: &Bank, id: &str, format: Format, out: &Out) -> ExitCode {
+    let Some(dir) = super::data_dir(cli) else {
+        eprintln!("prep: no data folder could be found; pass --data-dir DIR");
+        return ExitCode::from(1);
+    };
+    let log = crate::storage::AttemptLog::new(&dir);
+    let read = match log.read() {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("prep: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    for p in &read.problems {
+        eprintln!("{}:{}: {}", log.path().display(), p.line, p.message);
+    }
+    let ids = mock::mock_ids(&read.attempts);
+    let id = if id.is_empty() {
+        match ids.first() {
+            Some(latest) => latest.as_str(),
+            None => {
+                eprintln!("prep: no mock loop saved yet; `prep mock` starts one");
+                return ExitCode::from(1);
+            }
+        }
+    } else {
+        id
+    };
+    let Some(r) = mock::report(bank, &read.attempts, id) else {
+        let known = if ids.is_empty() {
+            "none saved yet".to_string()
+        } else {
+            ids.join(", ")
+        };
+        eprintln!("prep: no mock `{id}` in the log (saved mocks, latest first: {known})");
+        return ExitCode::from(1);
+    };
+    match format {
+        Format::Json => print_json(w, &serde_json::to_value(&r).unwrap_or_default()),
+        Format::Plain => {
+            let md = mock::report_markdown(bank, &r, 1);
+            out.print_text(w, &crate::markdown::render(&md, out.width, out.theme()));
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+fn start(cli: &Cli, bank: Bank, args: &MockArgs) -> ExitCode {
+    use crate::tui::{app::Ctx, screens, theme::Theme};
+    let log = super::data_dir(cli).map(|d| crate::storage::AttemptLog::new(&d));
+    let theme = Theme {
+        color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+    };
+    let mut ctx = Ctx::new(
+        bank,
+        log,
+        theme,
+        std::time::Instant::now(),
+        crate::tui::now_unix(),
+    );
+    ctx.drill_time = args.time;
+    let preset = args.preset;
+    crate::tui::run(ctx, move |ctx| {
+        let home = screens::View::Home(screens::home::HomeState::new(ctx));
+        let mock = match preset {
+            Some(p) => screens::mock::MockState::start(ctx, p),
+            None => screens::mock::MockState::pick(),
+        };
+        vec![home, screens::View::Mock(Box::new(mock))]
+    })
+}

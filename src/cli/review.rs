@@ -1,0 +1,268 @@
+//! `prep review`: what is due now and what comes due next, as text or JSON; and the start of
+//! `prep drill --due` (what is due, most overdue first, or the practice order when nothing is).
+
+use super::output::{fit, print_json};
+use super::{Cli, Format, Out};
+use crate::bank::{Bank, Filter};
+use crate::review::{self, Due, Schedule};
+use crate::stats::{SECS_PER_DAY, date_string, day_of};
+use crate::storage::AttemptLog;
+use crate::tui::app::Ctx;
+use crate::tui::screens::{self, View};
+use serde_json::{Value, json};
+use std::process::ExitCode;
+
+/// How many upcoming reviews the plain listing shows.
+const UPCOMING_SHOWN: usize = 10;
+
+pub fn run(w: &mut String, cli: &Cli, bank: &Bank, format: Format, out: &Out) -> ExitCode {
+    let Some(dir) = super::data_dir(cli) else {
+        eprintln!("prep: no data folder could be found; pass --data-dir DIR");
+        return ExitCode::from(1);
+    };
+    let log = AttemptLog::new(&dir);
+    let read = match log.read() {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("prep: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    for p in &read.problems {
+        eprintln!("{}:{}: {}", log.path().display(), p.line, p.message);
+    }
+    let sched = review::schedule(bank, &read.attempts, crate::tui::now_unix());
+    if format == Format::Json {
+        print_json(w, &to_json(bank, &sched));
+    } else {
+        plain(w, bank, &sched, out);
+    }
+    ExitCode::SUCCESS
+}
+
+fn item(bank: &Bank, sched: &Schedule, d: &Due) -> Value {
+    let q = &bank.questions[d.question];
+    let card = sched.card(d.question);
+    json!({
+        "id": q.id,
+        "section": q.section,
+        "prompt": q.prompt,
+        "due_at": d.due_at,
+        "due_date": date_string(day_of(d.due_at)),
+        "overdue_days": (d.overdue_days * 100.0).round() / 100.0,
+        "reviews": card.map(|c| c.reviews),
+        "last_review": card.map(|c| c.last_review),
+        "last_score": card.map(|c| c.last_score),
+        "last_rating": card.map(|c| c.last_rating),
+        "stability_days": card.map(|c| (f64::from(c.stability) * 100.0).round() / 100.0),
+        "difficulty": card.map(|c| (f64::from(c.difficulty) * 100.0).round() / 100.0),
+    })
+}
+
+/// The `--format json` shape (documented in the README).
+pub fn to_json(bank: &Bank, sched: &Schedule) -> Value {
+    let next = sched.upcoming.first();
+    let practice = sched.practice_order(bank, &Filter::default());
+    json!({
+        "now": sched.now,
+        "practised": sched.cards.len(),
+        "questions": bank.questions.len(),
+        "due_count": sched.due.len(),
+        "due": sched.due.iter().map(|d| item(bank, sched, d)).collect::<Vec<_>>(),
+        "next_due_at": next.map(|d| d.due_at),
+        "upcoming": sched.upcoming.iter().map(|d| item(bank, sched, d)).collect::<Vec<_>>(),
+        "practice_next": practice
+            .iter()
+            .take(review::PRACTICE_BATCH)
+            .map(|&i| bank.questions[i].id.clone())
+            .collect::<Vec<_>>(),
+    })
+}
+
+/// "3 days overdue", "5 h overdue", "in 2 days", "in 40 min" (days from a day and a half on).
+pub fn when(secs_from_now: i64) -> String {
+    let ago = secs_from_now < 0;
+    let s = secs_from_now.unsigned_abs();
+    let day = SECS_PER_DAY as u64;
+    let text = if s >= day + day / 2 {
+        format!("{} days", (s + day / 2) / day)
+    } else if s >= 3600 {
+        format!("{} h", s / 3600)
+    } else {
+        format!("{} min", s.div_ceil(60).max(1))
+    };
+    if ago {
+        format!("{text} overdue")
+    } else {
+        format!("in {text}")
+    }
+}
+
+fn plain(w: &mut String, bank: &Bank, sched: &Schedule, out: &Out) {
+    let bold = ratatui::style::Style::new().add_modifier(ratatui::style::Modifier::BOLD);
+    if sched.cards.is_empty() {
+        outln!(
+            w,
+            "Nothing practised yet, so nothing is due. `prep drill --due` starts with questions not tried yet."
+        );
+        return;
+    }
+    let id_width = sched
+        .due
+        .iter()
+        .chain(sched.upcoming.iter().take(UPCOMING_SHOWN))
+        .map(|d| bank.questions[d.question].id.chars().count())
+        .max()
+        .unwrap_or(0);
+    let row = |w: &mut String, d: &Due| {
+        let q = &bank.questions[d.question];
+        let last = sched
+            .card(d.question)
+            .map_or(String::new(), |c| format!("last {:>3.0}%", c.last_score));
+        let head = format!(
+            "  {}  {:<id_width$}  {:<16}  {last}  ",
+            date_string(day_of(d.due_at)),
+            q.id,
+            when(d.due_at.saturating_sub(sched.now)),
+        );
+        let room = usize::from(out.width).saturating_sub(head.chars().count());
+        outln!(w, "{head}{}", fit(&q.prompt, room.max(10)));
+    };
+    if sched.due.is_empty() {
+        outln!(w, "Nothing is due.");
+    } else {
+        outln!(
+            w,
+            "{}",
+            out.paint(
+                &format!("Due now ({}), most overdue first", sched.due.len()),
+                bold
+            )
+        );
+        for d in &sched.due {
+            row(w, d);
+        }
+    }
+    if !sched.upcoming.is_empty() {
+        outln!(w);
+        outln!(w, "{}", out.paint("Coming up", bold));
+        for d in sched.upcoming.iter().take(UPCOMING_SHOWN) {
+            row(w, d);
+        }
+        let more = sched.upcoming.len().saturating_sub(UPCOMING_SHOWN);
+        if more > 0 {
+            outln!(w, "  … and {more} more");
+        }
+    }
+    outln!(w);
+    if sched.due.is_empty() {
+        outln!(
+            w,
+            "`prep drill --due` practises weak questions first, then ones not tried yet."
+        );
+    } else {
+        outln!(
+            w,
+            "`prep drill --due --count {}` drills them, most overdue first.",
+            sched.due.len()
+        );
+    }
+}
+
+/// The first screens of `prep drill --due`: Home under a drill of what is due, with a status
+/// line saying what was picked (and, when nothing is due, that it is practice instead).
+pub fn drill_views(ctx: &mut Ctx, filter: &Filter, count: usize) -> Vec<View> {
+    let home = View::Home(screens::home::HomeState::new(ctx));
+    let sched = review::schedule(&ctx.bank, &ctx.attempts, ctx.now_unix);
+    let plan = review::due_plan(&ctx.bank, &sched, filter, Some(count));
+    if plan.queue.is_empty() {
+        ctx.info("Nothing to drill under that filter");
+        return vec![home];
+    }
+    // A problem reading the log (already on the status line) matters more than this note.
+    if ctx.status.as_ref().is_none_or(|s| !s.error) {
+        ctx.info(plan.message());
+    }
+    let drill = screens::drill::DrillState::new(ctx, plan.queue, 0);
+    vec![home, View::Drill(Box::new(drill))]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tui::test_support;
+
+    #[test]
+    fn when_reads_like_a_person_would_say_it() {
+        assert_eq!(when(-3 * SECS_PER_DAY - 5), "3 days overdue");
+        assert_eq!(when(-46 * 3600), "2 days overdue");
+        assert_eq!(when(35 * 3600), "in 35 h");
+        assert_eq!(when(5 * 3600 + 10), "in 5 h");
+        assert_eq!(when(90), "in 2 min");
+        assert_eq!(when(0), "in 1 min");
+    }
+
+    #[test]
+    fn drill_due_with_nothing_due_still_starts_a_drill() {
+        let mut ctx = test_support::ctx();
+        assert!(ctx.attempts.is_empty());
+        let views = drill_views(&mut ctx, &Filter::default(), 3);
+        assert_eq!(views.len(), 2);
+        let View::Drill(d) = &views[1] else {
+            panic!("second screen is not a drill")
+        };
+        assert_eq!(d.queue.len(), 3);
+        // Spread across sections: three questions, three different sections.
+        let sections: std::collections::HashSet<&str> = d
+            .queue
+            .iter()
+            .map(|&i| ctx.bank.questions[i].section.as_str())
+            .collect();
+        assert_eq!(sections.len(), 3);
+        let status = ctx.status.as_ref().map(|s| s.text.as_str()).unwrap_or("");
+        assert!(status.starts_with("Nothing is due"), "{status}");
+    }
+
+    fn graded(ctx: &Ctx, id: &str, at: i64, score: f64) -> crate::storage::Attempt {
+        let q = ctx.bank.question(id).unwrap();
+        serde_json::from_value(json!({
+            "schema": 1, "at": at, "question": id, "section": q.section, "kind": q.kind,
+            "time_limit": 90, "spoken": 80, "overtime": 0, "checked": [], "items": 5,
+            "score": score, "technical": null, "people": score,
+        }))
+        .unwrap()
+    }
+
+    #[test]
+    fn drill_due_and_home_r_drill_what_is_due_most_overdue_first() {
+        let mut ctx = test_support::ctx();
+        let now = ctx.now_unix;
+        let day = SECS_PER_DAY;
+        let (older, newer) = (&ctx.bank.questions[5].id, &ctx.bank.questions[40].id);
+        let log = vec![
+            graded(&ctx, newer, now - day, 20.0),
+            graded(&ctx, older, now - 4 * day, 20.0),
+            graded(&ctx, &ctx.bank.questions[60].id, now - 60, 95.0),
+        ];
+        ctx.attempts = log;
+        let views = drill_views(&mut ctx, &Filter::default(), 5);
+        let View::Drill(d) = &views[1] else {
+            panic!("second screen is not a drill")
+        };
+        assert_eq!(d.queue, vec![5, 40], "only what is due, most overdue first");
+        let status = ctx
+            .status
+            .as_ref()
+            .map(|s| s.text.clone())
+            .unwrap_or_default();
+        assert_eq!(status, "2 due: drilling them, most overdue first");
+
+        // Home's `r` does the same over the whole bank.
+        let mut home = screens::home::HomeState::new(&ctx);
+        let t = screens::home::update(&mut home, &mut ctx, crate::tui::keymap::Action::DrillDue);
+        let crate::tui::app::Transition::Push(View::Drill(d)) = t else {
+            panic!("r did not start a drill")
+        };
+        assert_eq!(d.queue, vec![5, 40]);
+    }
+}

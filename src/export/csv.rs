@@ -1,0 +1,70 @@
+//! Attempts as CSV (RFC 4180): a header, then one row per attempt, each record ending in CRLF; a
+//! field with a comma, a quote or a line break is quoted and its quotes doubled.
+
+use super::date_time;
+use crate::storage::Attempt;
+
+pub const CSV_HEADER: &[&str] = &[
+    "date_utc",
+    "at",
+    "question",
+    "section",
+    "kind",
+    "score",
+    "technical",
+    "people",
+    "time_limit",
+    "spoken",
+    "overtime",
+    "items",
+    "checked",
+    "follow_ups",
+    "mock",
+    "notes",
+];
+
+/// One CSV field, quoted only when it must be.
+pub fn field(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+fn record(out: &mut String, fields: &[String]) {
+    let row: Vec<String> = fields.iter().map(|f| field(f)).collect();
+    out.push_str(&row.join(","));
+    out.push_str("\r\n");
+}
+
+pub fn attempts_csv(attempts: &[Attempt]) -> String {
+    let mut out = String::new();
+    let header: Vec<String> = CSV_HEADER.iter().map(|h| h.to_string()).collect();
+    record(&mut out, &header);
+    let opt = |v: Option<f64>| v.map_or(String::new(), |v| v.to_string());
+    for a in attempts {
+        record(
+            &mut out,
+            &[
+                date_time(a.at),
+                a.at.to_string(),
+                a.question.clone(),
+                a.section.clone(),
+                a.kind.as_str().to_string(),
+                a.score.to_string(),
+                opt(a.technical),
+                opt(a.people),
+                a.time_limit.to_string(),
+                a.spoken.to_string(),
+                a.overtime.to_string(),
+                a.items.to_string(),
+                a.checked.join(" "),
+                a.follow_ups.to_string(),
+                a.mock.clone().unwrap_or_default(),
+                a.notes.clone(),
+            ],
+        );
+    }
+    out
+}

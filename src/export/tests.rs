@@ -1,0 +1,178 @@
+use super::csv::{CSV_HEADER, field};
+use super::*;
+use crate::bank::load_builtin;
+use crate::practice::{self, Answer};
+
+const NOTES: &str = "cache, then \"queue\"\n- shard by user\r\nlast line: 日本語 ✓";
+
+fn attempt(bank: &Bank, id: &str, at: i64, ticked: &[usize], notes: &str) -> Attempt {
+    let q = bank.question(id).unwrap();
+    let items = practice::checklist(bank, q);
+    let checked: Vec<bool> = (0..items.len()).map(|i| ticked.contains(&i)).collect();
+    let answer = Answer {
+        spoken_secs: 100,
+        limit_secs: 90,
+        notes: notes.into(),
+        follow_ups_revealed: 1,
+        ..Answer::default()
+    };
+    practice::attempt(q, &items, &checked, &answer, at)
+}
+
+fn log(bank: &Bank) -> Vec<Attempt> {
+    let mut mocked = attempt(bank, "con-lost-argument", 1_795_200_000, &[0, 2], "");
+    mocked.mock = Some("mock-1795199000".into());
+    vec![
+        attempt(bank, "sd-url-shortener", 1_795_100_000, &[0, 1, 5], NOTES),
+        mocked,
+        attempt(bank, "sd-url-shortener", 1_795_250_000, &[0], "second try"),
+    ]
+}
+
+fn story() -> StoryExport {
+    StoryExport {
+        name: "payments-outage".into(),
+        title: "The payments outage".into(),
+        themes: vec!["incident".into()],
+        roles: vec!["em".into()],
+        questions: vec!["con-lost-argument".into()],
+        sections: vec![StorySectionExport {
+            heading: "Situation".into(),
+            text: "Checkout failed for 40 minutes.".into(),
+        }],
+        words: 6,
+        action_percent: None,
+        findings: vec![LintFinding {
+            rule: "no-lesson".into(),
+            severity: "warning".into(),
+            line: 9,
+            message: "no Lesson section".into(),
+        }],
+    }
+}
+
+#[test]
+fn json_reads_back_into_the_same_export() {
+    let bank = load_builtin().unwrap();
+    for stories in [None, Some(vec![story()])] {
+        let e = build(&bank, &log(&bank), 1_795_262_400, stories);
+        let json = to_json(&e).unwrap();
+        let back: Export = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, e);
+        assert_eq!(json.contains("\"stories\""), e.stories.is_some());
+    }
+}
+
+#[test]
+fn the_export_holds_every_attempt_mock_and_section() {
+    let bank = load_builtin().unwrap();
+    let log = log(&bank);
+    let e = build(&bank, &log, 1_795_262_400, None);
+    assert_eq!(e.attempts, log);
+    assert_eq!(e.summary.attempts, 3);
+    assert_eq!(e.summary.practised_questions, 2);
+    assert_eq!(e.sections.len(), bank.sections.len());
+    assert_eq!(e.mocks.len(), 1);
+    assert_eq!(e.mocks[0].id, "mock-1795199000");
+    // The weakest items count the latest answer to each question only: the URL shortener's
+    // second try ticked only its first item, so its second item shows as missed once of once.
+    let sd = practice::checklist(&bank, bank.question("sd-url-shortener").unwrap());
+    let second = e.weakest.iter().find(|m| m.text == sd[1].text).unwrap();
+    assert_eq!((second.missed, second.of), (1, 1));
+}
+
+#[test]
+fn markdown_has_every_section_and_the_notes_verbatim() {
+    let bank = load_builtin().unwrap();
+    let e = build(&bank, &log(&bank), 1_795_262_400, None);
+    let md = export_markdown(&bank, &e);
+    for want in [
+        "# Interview practice report",
+        "Made 2026-11-21 12:00 (UTC) from 3 attempts at 2 of",
+        "## Progress by section",
+        "| System design |",
+        "## Weakest rubric items",
+        "## Mock loops",
+        "### Mock mock-1795199000",
+        "## Recent attempts",
+        "sd-url-shortener · 41%",
+        "> cache, then \"queue\"  \n> - shard by user  \n> last line: 日本語 ✓  \n",
+        "*Build a link-shortening service",
+        "in mock-1795199000",
+    ] {
+        assert!(md.contains(want), "missing {want:?} in\n{md}");
+    }
+    assert!(
+        !md.contains("## Stories"),
+        "no stories section without stories"
+    );
+    let recent = md.find("## Recent attempts").unwrap();
+    let newest = md[recent..].find("second try").unwrap();
+    let oldest = md[recent..].find("shard by user").unwrap();
+    assert!(newest < oldest, "newest first");
+
+    let e = build(&bank, &log(&bank), 1_795_262_400, Some(vec![story()]));
+    let md = export_markdown(&bank, &e);
+    assert!(md.contains("## Stories\n\n### The payments outage"));
+    assert!(md.contains("- line 9: no Lesson section"));
+}
+
+/// A strict RFC 4180 reader, to check what the writer produced.
+fn parse_csv(text: &str) -> Vec<Vec<String>> {
+    let (mut rows, mut row, mut cell) = (Vec::new(), Vec::new(), String::new());
+    let mut chars = text.chars().peekable();
+    let mut quoted = false;
+    while let Some(c) = chars.next() {
+        match (quoted, c) {
+            (true, '"') if chars.peek() == Some(&'"') => {
+                chars.next();
+                cell.push('"');
+            }
+            (true, '"') => quoted = false,
+            (true, c) => cell.push(c),
+            (false, '"') => {
+                assert!(cell.is_empty(), "a quote inside an unquoted field");
+                quoted = true;
+            }
+            (false, ',') => row.push(std::mem::take(&mut cell)),
+            (false, '\r') => assert_eq!(chars.next(), Some('\n'), "CR without LF"),
+            (false, '\n') => panic!("a record must end in CRLF"),
+            (false, c) => cell.push(c),
+        }
+        if !quoted && c == '\r' {
+            row.push(std::mem::take(&mut cell));
+            rows.push(std::mem::take(&mut row));
+        }
+    }
+    assert!(
+        !quoted && cell.is_empty() && row.is_empty(),
+        "ends with a whole record"
+    );
+    rows
+}
+
+#[test]
+fn csv_has_a_header_and_one_row_per_attempt_with_awkward_text_quoted() {
+    let bank = load_builtin().unwrap();
+    let log = log(&bank);
+    let csv = attempts_csv(&log);
+    let rows = parse_csv(&csv);
+    assert_eq!(rows.len(), 1 + log.len());
+    assert_eq!(rows[0], CSV_HEADER);
+    let col = |name: &str| CSV_HEADER.iter().position(|h| *h == name).unwrap();
+    assert!(rows.iter().all(|r| r.len() == CSV_HEADER.len()));
+    assert_eq!(
+        rows[1][col("notes")],
+        NOTES,
+        "commas, quotes and newlines survive"
+    );
+    assert_eq!(rows[1][col("question")], "sd-url-shortener");
+    assert_eq!(rows[1][col("date_utc")], "2026-11-19 14:53");
+    assert_eq!(rows[2][col("mock")], "mock-1795199000");
+    assert_eq!(rows[3][col("mock")], "");
+    assert_eq!(rows[1][col("score")], log[0].score.to_string());
+    assert!(csv.starts_with("date_utc,at,question,"));
+    assert_eq!(field("plain"), "plain");
+    assert_eq!(field("a,b"), "\"a,b\"");
+    assert_eq!(field("say \"hi\""), "\"say \"\"hi\"\"\"");
+}

@@ -1,0 +1,303 @@
+//! Mock loops without a terminal: the presets (which kinds of question a loop for each role asks,
+//! in order), picking the questions from the bank with a seeded random number generator, and the
+//! mock id that tags each graded attempt. The report is recomputed from the attempt log
+//! ([`report`]), so a mock is never stored anywhere but in the attempts themselves.
+
+mod markdown;
+mod report;
+#[cfg(test)]
+mod report_tests;
+
+pub use markdown::{report_body_markdown, report_markdown};
+pub use report::{
+    MissedItem, MockReport, NextDrill, QuestionResult, mock_ids, report, weakest_items,
+};
+
+use crate::bank::{Bank, Kind, Role};
+use serde::{Deserialize, Serialize};
+
+/// The section whose questions serve as curveballs.
+pub const CURVEBALL_SECTION: &str = "curveballs";
+
+/// A kind of loop, named after the role it rehearses.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Preset {
+    TechLead,
+    Staff,
+    Em,
+    Director,
+}
+
+/// One place in a mock: a question of a kind (outside the curveballs), or a curveball.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Slot {
+    Kind(Kind),
+    Curveball,
+}
+
+use Slot::{Curveball, Kind as K};
+
+impl Preset {
+    pub const ALL: &'static [Preset] = &[
+        Preset::TechLead,
+        Preset::Staff,
+        Preset::Em,
+        Preset::Director,
+    ];
+
+    /// The word used on the command line.
+    pub fn as_str(self) -> &'static str {
+        self.role().as_str()
+    }
+
+    pub fn label(self) -> &'static str {
+        self.role().label()
+    }
+
+    pub fn parse(word: &str) -> Option<Self> {
+        Self::ALL.iter().copied().find(|p| p.as_str() == word)
+    }
+
+    pub fn role(self) -> Role {
+        match self {
+            Preset::TechLead => Role::TechLead,
+            Preset::Staff => Role::Staff,
+            Preset::Em => Role::Em,
+            Preset::Director => Role::Director,
+        }
+    }
+
+    /// The loop, in the order it is asked: one system design, judgment calls, behavioral
+    /// questions (strategy for a director) and a curveball to finish.
+    pub fn slots(self) -> &'static [Slot] {
+        match self {
+            Preset::TechLead => &[
+                K(Kind::Behavioral),
+                K(Kind::SystemDesign),
+                K(Kind::Judgment),
+                K(Kind::Behavioral),
+                K(Kind::Judgment),
+                Curveball,
+            ],
+            Preset::Staff => &[
+                K(Kind::SystemDesign),
+                K(Kind::Judgment),
+                K(Kind::Behavioral),
+                K(Kind::Judgment),
+                K(Kind::Behavioral),
+                Curveball,
+            ],
+            Preset::Em => &[
+                K(Kind::Behavioral),
+                K(Kind::Judgment),
+                K(Kind::SystemDesign),
+                K(Kind::Behavioral),
+                K(Kind::Behavioral),
+                Curveball,
+            ],
+            Preset::Director => &[
+                K(Kind::Behavioral),
+                K(Kind::Strategy),
+                K(Kind::SystemDesign),
+                K(Kind::Judgment),
+                K(Kind::Behavioral),
+                Curveball,
+            ],
+        }
+    }
+
+    /// One line for the picker: the parts of the loop, with a count where there are several.
+    pub fn summary(self) -> String {
+        let mut parts = Vec::new();
+        for (slot, name) in [
+            (K(Kind::SystemDesign), "system design"),
+            (K(Kind::Strategy), "strategy"),
+            (K(Kind::Judgment), "judgment"),
+            (K(Kind::Behavioral), "behavioral"),
+            (Curveball, "curveball"),
+        ] {
+            match self.slots().iter().filter(|s| **s == slot).count() {
+                0 => {}
+                1 => parts.push(name.to_string()),
+                n => parts.push(format!("{n} {name}")),
+            }
+        }
+        parts.join(", ")
+    }
+}
+
+impl std::fmt::Display for Preset {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// All preset words, comma separated, for error messages.
+pub fn expected_presets() -> String {
+    Preset::ALL
+        .iter()
+        .map(|p| p.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The id a mock started at `start_unix` gives its attempts.
+pub fn mock_id(start_unix: i64) -> String {
+    format!("mock-{start_unix}")
+}
+
+/// Which part of a loop a question plays: the curveball, or its kind.
+pub fn part_of(section: &str, kind: Kind) -> Slot {
+    if section == CURVEBALL_SECTION {
+        Curveball
+    } else {
+        K(kind)
+    }
+}
+
+/// A short name for a part, as reports show it.
+pub fn part_label(part: Slot) -> &'static str {
+    match part {
+        Curveball => "curveball",
+        K(kind) => kind.label(),
+    }
+}
+
+/// A small deterministic generator (splitmix64): the same seed gives the same mock.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}
+
+/// The questions of a mock (bank indices, in the order asked), one per slot of the preset, none
+/// twice. A slot takes a question for the preset's role; if the bank has none left for that role
+/// it takes one of the same kind for any role, and if there is none at all the slot is left out.
+pub fn plan(bank: &Bank, preset: Preset, seed: u64) -> Vec<usize> {
+    let mut rng = Rng(seed);
+    let role = preset.role();
+    let mut chosen: Vec<usize> = Vec::new();
+    for &slot in preset.slots() {
+        let fits = |i: &usize, any_role: bool| {
+            let q = &bank.questions[*i];
+            part_of(&q.section, q.kind) == slot
+                && (any_role || q.roles.contains(&role))
+                && !chosen.contains(i)
+        };
+        let mut pool: Vec<usize> = (0..bank.questions.len())
+            .filter(|i| fits(i, false))
+            .collect();
+        if pool.is_empty() {
+            pool = (0..bank.questions.len())
+                .filter(|i| fits(i, true))
+                .collect();
+        }
+        if !pool.is_empty() {
+            let pick = pool[rng.below(pool.len())];
+            chosen.push(pick);
+        }
+    }
+    chosen
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bank::load_builtin;
+
+    #[test]
+    fn every_preset_mixes_design_judgment_behavioral_and_a_curveball_without_repeats() {
+        let bank = load_builtin().unwrap();
+        for &preset in Preset::ALL {
+            for seed in 0..50 {
+                let qs = plan(&bank, preset, seed);
+                assert_eq!(qs.len(), preset.slots().len(), "{preset} seed {seed}");
+                let mut ids: Vec<&str> =
+                    qs.iter().map(|&i| bank.questions[i].id.as_str()).collect();
+                ids.sort_unstable();
+                ids.dedup();
+                assert_eq!(
+                    ids.len(),
+                    qs.len(),
+                    "{preset} seed {seed} repeats a question"
+                );
+                let parts: Vec<Slot> = qs
+                    .iter()
+                    .map(|&i| part_of(&bank.questions[i].section, bank.questions[i].kind))
+                    .collect();
+                assert_eq!(parts, preset.slots(), "{preset}: slots in order");
+                assert_eq!(
+                    parts
+                        .iter()
+                        .filter(|p| **p == K(Kind::SystemDesign))
+                        .count(),
+                    1
+                );
+                assert!(parts.contains(&K(Kind::Judgment)));
+                assert!(parts.contains(&K(Kind::Behavioral)));
+                assert_eq!(*parts.last().unwrap(), Curveball);
+                for &i in &qs {
+                    let q = &bank.questions[i];
+                    assert!(
+                        q.roles.contains(&preset.role()),
+                        "{} is not for {preset}",
+                        q.id
+                    );
+                }
+                assert_eq!(bank.questions[qs[5]].section, CURVEBALL_SECTION);
+            }
+        }
+    }
+
+    #[test]
+    fn the_same_seed_gives_the_same_mock_and_seeds_vary_it() {
+        let bank = load_builtin().unwrap();
+        assert_eq!(
+            plan(&bank, Preset::Staff, 42),
+            plan(&bank, Preset::Staff, 42)
+        );
+        let distinct: std::collections::HashSet<Vec<usize>> =
+            (0..20).map(|s| plan(&bank, Preset::Staff, s)).collect();
+        assert!(
+            distinct.len() > 10,
+            "only {} different mocks",
+            distinct.len()
+        );
+    }
+
+    #[test]
+    fn a_role_with_no_question_of_a_kind_borrows_one_from_any_role() {
+        let mut bank = load_builtin().unwrap();
+        for q in &mut bank.questions {
+            if q.kind == Kind::SystemDesign {
+                q.roles.retain(|r| *r != Role::Em);
+            }
+        }
+        let qs = plan(&bank, Preset::Em, 7);
+        assert_eq!(qs.len(), 6);
+        assert_eq!(bank.questions[qs[2]].kind, Kind::SystemDesign);
+    }
+
+    #[test]
+    fn presets_read_and_describe_themselves() {
+        assert_eq!(Preset::parse("tech-lead"), Some(Preset::TechLead));
+        assert_eq!(Preset::parse("vp"), None);
+        assert_eq!(expected_presets(), "tech-lead, staff, em, director");
+        assert_eq!(
+            Preset::Director.summary(),
+            "system design, strategy, judgment, 2 behavioral, curveball"
+        );
+        assert_eq!(mock_id(1_795_262_400), "mock-1795262400");
+    }
+}

@@ -1,0 +1,301 @@
+//! A mock loop: pick a preset, answer its questions one after another on the drill screen with no
+//! talking points in between, then grade every answer on the rubric screen, then the closing
+//! report. Each saved grade is an ordinary attempt tagged with the mock's id; the report is
+//! recomputed from the log, like `prep mock --report`.
+
+mod draw;
+
+pub use draw::draw;
+
+use super::{drill, rubric};
+use crate::mock::{self, MockReport, Preset};
+use crate::practice::{self, Answer};
+use crate::tui::app::{Ctx, Transition};
+use crate::tui::keymap::{Action, Mode};
+use crate::tui::nav::Nav;
+use crossterm::event::KeyEvent;
+
+pub struct MockState {
+    pub stage: Stage,
+    confirm_stop: bool,
+}
+
+pub enum Stage {
+    /// Choosing a preset (rows follow [`Preset::ALL`]).
+    Pick(Nav),
+    Answer(Run, Box<drill::DrillState>),
+    Grade(Run, Box<rubric::RubricState>),
+    Report(Box<ReportView>),
+}
+
+/// A mock under way.
+pub struct Run {
+    pub id: String,
+    pub preset: Preset,
+    /// The questions (bank indices), in the order asked.
+    pub queue: Vec<usize>,
+    /// The answers given so far: the question and what the drill measured.
+    pub answers: Vec<(usize, Answer)>,
+    /// Which answer is being graded.
+    pub grading: usize,
+    pub saved: usize,
+}
+
+pub struct ReportView {
+    pub id: String,
+    pub preset: Option<Preset>,
+    /// `None` when every answer was discarded.
+    pub report: Option<MockReport>,
+    pub scroll: u16,
+}
+
+impl MockState {
+    /// The preset picker.
+    pub fn pick() -> Self {
+        MockState {
+            stage: Stage::Pick(Nav::new(Preset::ALL.len())),
+            confirm_stop: false,
+        }
+    }
+
+    /// Straight into the first question of a new mock.
+    pub fn start(ctx: &mut Ctx, preset: Preset) -> Self {
+        let seed = ctx.random();
+        let queue = mock::plan(&ctx.bank, preset, seed);
+        let run = Run {
+            id: mock::mock_id(ctx.now_unix),
+            preset,
+            queue,
+            answers: Vec::new(),
+            grading: 0,
+            saved: 0,
+        };
+        let stage = if run.queue.is_empty() {
+            report_stage(ctx, &run)
+        } else {
+            let d = drill::DrillState::new(ctx, run.queue.clone(), 0);
+            Stage::Answer(run, Box::new(d))
+        };
+        MockState {
+            stage,
+            confirm_stop: false,
+        }
+    }
+}
+
+pub fn mode(s: &MockState) -> Mode {
+    match &s.stage {
+        Stage::Pick(_) => Mode::MockPick,
+        Stage::Answer(_, d) => match drill::mode(d) {
+            Mode::Drill => Mode::MockDrill,
+            Mode::Paced => Mode::MockPaced,
+            notes => notes,
+        },
+        Stage::Grade(..) => Mode::Rubric,
+        Stage::Report(_) => Mode::MockReport,
+    }
+}
+
+pub fn running(s: &MockState) -> bool {
+    matches!(&s.stage, Stage::Answer(_, d) if drill::running(d))
+}
+
+pub fn tick(s: &mut MockState, ctx: &mut Ctx) {
+    if let Stage::Answer(_, d) = &mut s.stage {
+        drill::tick(d, ctx);
+    }
+}
+
+pub fn text_input(s: &mut MockState, key: KeyEvent) {
+    if let Stage::Answer(_, d) = &mut s.stage {
+        drill::text_input(d, key);
+    }
+}
+
+/// A left click: select a row, or on the selected row, start that preset / tick that item.
+pub fn click(s: &mut MockState, column: u16, row: u16) -> Option<Action> {
+    let (nav, again) = match &mut s.stage {
+        Stage::Pick(nav) => (nav, Action::Open),
+        Stage::Grade(_, r) => (&mut r.nav, Action::Toggle),
+        _ => return None,
+    };
+    let row = nav.row_at(column, row)?;
+    if nav.selected() == Some(row) {
+        return Some(again);
+    }
+    nav.select(row);
+    None
+}
+
+pub fn update(s: &mut MockState, ctx: &mut Ctx, action: Action) -> Transition {
+    let confirmed = std::mem::take(&mut s.confirm_stop);
+    let stage = std::mem::replace(&mut s.stage, Stage::Pick(Nav::new(0)));
+    let (stage, transition) = match stage {
+        Stage::Pick(mut nav) => {
+            if nav.apply(action) {
+                (Stage::Pick(nav), Transition::Stay)
+            } else {
+                match action {
+                    Action::Open => {
+                        let preset = Preset::ALL[nav.selected().unwrap_or(0)];
+                        (MockState::start(ctx, preset).stage, Transition::Stay)
+                    }
+                    Action::Back => (Stage::Pick(nav), Transition::Pop),
+                    _ => (Stage::Pick(nav), Transition::Stay),
+                }
+            }
+        }
+        Stage::Answer(run, d) => answer_update(s, ctx, action, confirmed, run, d),
+        Stage::Grade(run, r) => grade_update(ctx, action, run, r),
+        Stage::Report(mut v) => {
+            let t = match action {
+                Action::Up => scroll(&mut v, -1),
+                Action::Down => scroll(&mut v, 1),
+                Action::PageUp => scroll(&mut v, -10),
+                Action::PageDown => scroll(&mut v, 10),
+                Action::Top => scroll(&mut v, -i32::from(u16::MAX)),
+                Action::Bottom => scroll(&mut v, i32::from(u16::MAX)),
+                Action::Drill => drill_next(ctx, &v),
+                Action::Back => Transition::Pop,
+                _ => Transition::Stay,
+            };
+            (Stage::Report(v), t)
+        }
+    };
+    s.stage = stage;
+    transition
+}
+
+fn scroll(v: &mut ReportView, by: i32) -> Transition {
+    v.scroll = (i32::from(v.scroll) + by).clamp(0, i32::from(u16::MAX)) as u16;
+    Transition::Stay
+}
+
+fn drill_next(ctx: &mut Ctx, v: &ReportView) -> Transition {
+    let queue: Vec<usize> = v
+        .report
+        .as_ref()
+        .and_then(|r| r.next.as_ref())
+        .map(|n| {
+            n.questions
+                .iter()
+                .filter_map(|id| ctx.bank.question_index(id))
+                .collect()
+        })
+        .unwrap_or_default();
+    match drill::start(ctx, queue) {
+        Transition::Push(view) => Transition::Replace(view),
+        other => other,
+    }
+}
+
+fn answer_update(
+    s: &mut MockState,
+    ctx: &mut Ctx,
+    action: Action,
+    confirmed: bool,
+    mut run: Run,
+    mut d: Box<drill::DrillState>,
+) -> (Stage, Transition) {
+    match action {
+        Action::Open => {
+            run.answers.push((d.question(), drill::answer(&d, ctx.now)));
+            if d.pos + 1 < run.queue.len() {
+                let next = drill::DrillState::new(ctx, run.queue.clone(), d.pos + 1);
+                (Stage::Answer(run, Box::new(next)), Transition::Stay)
+            } else {
+                ctx.info("That was the last question. Grade each answer honestly; s saves it");
+                (grade_stage(ctx, run), Transition::Stay)
+            }
+        }
+        Action::Back if !d.notes_focus && confirmed => {
+            if run.answers.is_empty() {
+                ctx.info("Mock left; nothing was answered, nothing saved");
+                (Stage::Answer(run, d), Transition::Pop)
+            } else {
+                ctx.info("Mock stopped early: grade the answers you gave");
+                (grade_stage(ctx, run), Transition::Stay)
+            }
+        }
+        Action::Back if !d.notes_focus => {
+            s.confirm_stop = true;
+            ctx.info(
+                "Press q or Esc again to stop the mock here (answers so far are still graded)",
+            );
+            (Stage::Answer(run, d), Transition::Stay)
+        }
+        _ => {
+            // Everything else is the drill's own: pause, time, notes, follow-ups, bell.
+            let _ = drill::update(&mut d, ctx, action);
+            (Stage::Answer(run, d), Transition::Stay)
+        }
+    }
+}
+
+/// The rubric for the answer at `run.grading`, or the report when all are graded.
+fn grade_stage(ctx: &Ctx, run: Run) -> Stage {
+    match run.answers.get(run.grading) {
+        Some((q, answer)) => {
+            let r = rubric::RubricState::new(ctx, *q, answer.clone(), (vec![*q], 0));
+            Stage::Grade(run, Box::new(r))
+        }
+        None => report_stage(ctx, &run),
+    }
+}
+
+fn report_stage(ctx: &Ctx, run: &Run) -> Stage {
+    Stage::Report(Box::new(ReportView {
+        id: run.id.clone(),
+        preset: Some(run.preset),
+        report: mock::report(&ctx.bank, &ctx.attempts, &run.id),
+        scroll: 0,
+    }))
+}
+
+fn grade_update(
+    ctx: &mut Ctx,
+    action: Action,
+    mut run: Run,
+    mut r: Box<rubric::RubricState>,
+) -> (Stage, Transition) {
+    if action == Action::Save {
+        let q = &ctx.bank.questions[r.question];
+        let mut attempt = practice::attempt(q, &r.items, &r.checked, &r.answer, ctx.now_unix);
+        attempt.mock = Some(run.id.clone());
+        let Some(log) = &ctx.log else {
+            ctx.error("No data folder, so this attempt cannot be saved (see --data-dir)");
+            return (Stage::Grade(run, r), Transition::Stay);
+        };
+        return match log.append(&attempt) {
+            Ok(()) => {
+                run.saved += 1;
+                ctx.info(format!(
+                    "Saved {} of {}: {:.0}% on {}",
+                    run.grading + 1,
+                    run.answers.len(),
+                    attempt.score,
+                    attempt.question
+                ));
+                ctx.attempts.push(attempt);
+                run.grading += 1;
+                (grade_stage(ctx, run), Transition::Stay)
+            }
+            Err(e) => {
+                // Nothing is lost: the grading stays on screen, ready to save again.
+                ctx.error(format!("Not saved: {e}"));
+                (Stage::Grade(run, r), Transition::Stay)
+            }
+        };
+    }
+    match rubric::update(&mut r, ctx, action) {
+        // The rubric pops when its answer is discarded: go on to the next one.
+        Transition::Pop => {
+            run.grading += 1;
+            (grade_stage(ctx, run), Transition::Stay)
+        }
+        _ => (Stage::Grade(run, r), Transition::Stay),
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,152 @@
+//! State tests for the stories screen: what the list holds, what keys ask for, how an edit lands.
+
+use super::*;
+use crate::tui::test_support::ctx_with_log;
+
+const GOOD: &str = "---\ntitle: The cache that saved launch\nthemes: [incident]\n---\n\
+## Situation\nCheckout fell over. Launch was in two days.\n## Task\nI owned the fix.\n\
+## Action\nI pulled the traces, I found the slow lookup and I shipped a cache behind a flag. \
+I rolled it out to internal accounts first, I watched the error budget for a day, and I \
+walked the payments lead through the rollback plan before the full launch.\n\
+## Result\np99 fell from 1.2 s to 300 ms.\n## Lesson\nI load-test before launch now.\n";
+
+fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
+    let stories = dir.join("stories");
+    std::fs::create_dir_all(&stories).unwrap();
+    let path = stories.join(name);
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+#[test]
+fn an_empty_folder_opens_on_the_coverage_grid() {
+    let (mut c, _dir) = ctx_with_log();
+    let s = StoriesState::new(&mut c);
+    assert_eq!(s.nav.len, 0);
+    assert_eq!(s.pane, Pane::Coverage);
+    assert_eq!(s.coverage.covered(), 0);
+}
+
+#[test]
+fn broken_files_are_listed_after_stories_and_open_like_them() {
+    let (mut c, dir) = ctx_with_log();
+    let good = write(dir.path(), "a-good.md", GOOD);
+    let bad = write(dir.path(), "b-bad.md", "---\ntitle: [unclosed\n---\n");
+    let mut s = StoriesState::new(&mut c);
+    assert_eq!(s.nav.len, 2);
+    assert_eq!(s.pane, Pane::Preview);
+    assert_eq!(s.reports[0].warnings(), 0, "{:?}", s.reports[0]);
+    update(&mut s, &mut c, Action::EditStory);
+    assert_eq!(c.edit_request.take(), Some(good));
+    update(&mut s, &mut c, Action::Down);
+    update(&mut s, &mut c, Action::EditStory);
+    assert_eq!(c.edit_request.take(), Some(bad.clone()));
+    // Nothing was rewritten.
+    assert_eq!(
+        std::fs::read_to_string(bad).unwrap(),
+        "---\ntitle: [unclosed\n---\n"
+    );
+}
+
+#[test]
+fn n_asks_for_a_title_then_writes_the_template_and_asks_for_the_editor() {
+    let (mut c, dir) = ctx_with_log();
+    let mut s = StoriesState::new(&mut c);
+    update(&mut s, &mut c, Action::NewStory);
+    assert_eq!(mode(&s), Mode::StoryTitle);
+    update(&mut s, &mut c, Action::Open);
+    assert!(c.edit_request.is_none(), "an empty title writes nothing");
+    for ch in "Mon équipe 🚀".chars() {
+        text_input(&mut s, KeyEvent::from(crossterm::event::KeyCode::Char(ch)));
+    }
+    update(&mut s, &mut c, Action::Open);
+    assert_eq!(mode(&s), Mode::Stories);
+    let path = c.edit_request.take().unwrap();
+    assert_eq!(path, dir.path().join("stories").join("mon-équipe.md"));
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        text.starts_with("---\ntitle: \"Mon équipe 🚀\"\n"),
+        "{text}"
+    );
+}
+
+#[test]
+fn esc_cancels_the_title_without_writing() {
+    let (mut c, dir) = ctx_with_log();
+    let mut s = StoriesState::new(&mut c);
+    update(&mut s, &mut c, Action::NewStory);
+    text_input(&mut s, KeyEvent::from(crossterm::event::KeyCode::Char('x')));
+    update(&mut s, &mut c, Action::Back);
+    assert_eq!(mode(&s), Mode::Stories);
+    assert!(!dir.path().join("stories").exists());
+}
+
+#[test]
+fn without_a_data_folder_new_stories_are_refused_with_a_reason() {
+    let mut c = crate::tui::test_support::ctx();
+    let mut s = StoriesState::new(&mut c);
+    update(&mut s, &mut c, Action::NewStory);
+    assert!(s.title.is_none());
+    assert!(c.status.unwrap().text.contains("--data-dir"));
+}
+
+#[cfg(unix)]
+#[test]
+fn after_the_editor_the_list_reloads_selects_the_file_and_reports() {
+    use std::os::unix::process::ExitStatusExt;
+    let (c, dir) = ctx_with_log();
+    write(dir.path(), "a.md", GOOD);
+    let mut app = App::new(c, Vec::new());
+    let state = StoriesState::new(&mut app.ctx);
+    app.stack.push(View::Stories(Box::new(state)));
+    let path = write(
+        dir.path(),
+        "b.md",
+        &GOOD.replace("p99 fell from 1.2 s to 300 ms.", "It went well."),
+    );
+    edited(&mut app, &path, Ok(std::process::ExitStatus::from_raw(0)));
+    let Some(View::Stories(s)) = app.stack.last() else {
+        panic!("still on the stories screen")
+    };
+    assert_eq!(s.nav.len, 2);
+    assert_eq!(s.nav.selected(), Some(1));
+    assert_eq!(
+        app.ctx.status.as_ref().unwrap().text,
+        "b.md: 1 STAR warning"
+    );
+
+    std::fs::write(&path, "no front matter").unwrap();
+    edited(&mut app, &path, Ok(std::process::ExitStatus::from_raw(0)));
+    let status = app.ctx.status.as_ref().unwrap();
+    assert!(
+        status.error && status.text.starts_with("b.md:1: a story starts with"),
+        "{status:?}"
+    );
+    edited(&mut app, &path, Ok(std::process::ExitStatus::from_raw(256)));
+    assert!(
+        app.ctx
+            .status
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("kept as it is")
+    );
+}
+
+#[test]
+fn the_drill_hint_names_the_stories_for_a_behavioural_question() {
+    let (mut c, dir) = ctx_with_log();
+    write(dir.path(), "a.md", GOOD);
+    c.reload_stories();
+    let incident = c
+        .bank
+        .questions
+        .iter()
+        .find(|q| q.section == "incidents" && q.kind == crate::bank::Kind::Behavioral)
+        .unwrap();
+    let hint = drill_hint(&c, incident).unwrap();
+    let text: String = hint.spans.iter().map(|s| s.content.as_ref()).collect();
+    assert_eq!(text, "Your stories: The cache that saved launch");
+    let design = c.bank.question("sd-url-shortener").unwrap();
+    assert!(drill_hint(&c, design).is_none());
+}
