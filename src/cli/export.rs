@@ -5,9 +5,8 @@
 use super::Cli;
 use crate::bank::Bank;
 use crate::export;
+use crate::storage::{self, Replace, StorageError};
 use clap::ValueEnum;
-use std::fs::OpenOptions;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -92,71 +91,21 @@ pub fn run(w: &mut String, cli: &Cli, bank: &Bank, args: &ExportArgs) -> ExitCod
     }
 }
 
-/// Write `bytes` to `path` whole or not at all: a temporary file beside it, flushed to disk, then
-/// moved into place. Without `force` an existing file is never replaced, even one created while
-/// we were writing (the move is a hard link, which fails if the name is taken).
+/// Write `bytes` to `path` whole or not at all (see [`storage::write_atomic`]); without `force` an
+/// existing file is never replaced, even one created while we were writing.
 pub fn write_atomic(path: &Path, bytes: &[u8], force: bool) -> Result<(), String> {
-    let shown = path.display();
-    if !force && path.exists() {
-        return Err(format!(
-            "{shown} already exists; pass --force to replace it"
-        ));
-    }
-    let name = path
-        .file_name()
-        .ok_or_else(|| format!("{shown} is not a file name"))?
-        .to_string_lossy();
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    let tmp = dir.join(format!(".{name}.prep-{}.tmp", std::process::id()));
-    let result = write_then_move(&tmp, path, bytes, force);
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result
-}
-
-fn write_then_move(tmp: &Path, path: &Path, bytes: &[u8], force: bool) -> Result<(), String> {
-    let shown = path.display();
-    let mut file = OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(tmp)
-        .map_err(|e| format!("cannot create {}: {e}", tmp.display()))?;
-    file.write_all(bytes)
-        .and_then(|()| file.sync_all())
-        .map_err(|e| format!("cannot write {}: {e}", tmp.display()))?;
-    drop(file);
-    if force {
-        std::fs::rename(tmp, path).map_err(|e| format!("cannot replace {shown}: {e}"))?;
+    let replace = if force {
+        Replace::Allow
     } else {
-        match std::fs::hard_link(tmp, path) {
-            Ok(()) => {
-                let _ = std::fs::remove_file(tmp);
-            }
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-                return Err(format!(
-                    "{shown} already exists; pass --force to replace it"
-                ));
-            }
-            // A file system without hard links: check, then move (a narrow race, not data loss
-            // of anything but a file that appeared in the last millisecond).
-            Err(_) if !path.exists() => {
-                std::fs::rename(tmp, path).map_err(|e| format!("cannot write {shown}: {e}"))?;
-            }
-            Err(e) => return Err(format!("cannot write {shown}: {e}")),
-        }
-    }
-    // Make the new name itself durable.
-    #[cfg(unix)]
-    if let Some(dir) = path.parent().filter(|p| !p.as_os_str().is_empty())
-        && let Ok(d) = std::fs::File::open(dir)
-    {
-        let _ = d.sync_all();
-    }
-    Ok(())
+        Replace::Never
+    };
+    storage::write_atomic(path, bytes, replace).map_err(|e| match e {
+        StorageError::Exists { .. } => format!(
+            "{} already exists; pass --force to replace it",
+            path.display()
+        ),
+        other => other.to_string(),
+    })
 }
 
 #[cfg(test)]
@@ -180,6 +129,9 @@ mod tests {
         let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
         assert_eq!(names.len(), 1, "no temporary file left behind");
         let err = write_atomic(&dir.path().join("no/such/dir.md"), b"x", false).unwrap_err();
-        assert!(err.starts_with("cannot create"), "{err}");
+        assert!(
+            err.contains("no/such") && err.contains("does not exist"),
+            "{err}"
+        );
     }
 }

@@ -2,8 +2,9 @@
 //! the user's editor (`$VISUAL`, then `$EDITOR`, then `vi`).
 
 use super::coverage::THEMES;
-use std::fs::{self, File, OpenOptions};
-use std::io::{self, Write};
+use crate::storage::{self, Replace, StorageError};
+use std::fs;
+use std::io;
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitStatus};
 
@@ -64,28 +65,11 @@ questions: []   # bank question ids it answers (`prep list` shows them)\n---\n\n
 }
 
 /// Write `text` as a new story named after `title` in `dir` and return its path. The name gets
-/// `-2`, `-3`, ... if taken; the file is written to a temporary file, flushed to disk, then linked
-/// into place, so an existing file is never replaced and a crash never leaves half a story.
+/// `-2`, `-3`, ... if taken; the write is atomic and never replaces an existing file
+/// ([`storage::write_atomic`]), so a crash never leaves half a story.
 pub fn create(dir: &Path, title: &str, text: &str) -> io::Result<PathBuf> {
     fs::create_dir_all(dir)?;
     let base = slug(title);
-    let tmp = dir.join(format!(".{base}.{}.tmp", std::process::id()));
-    {
-        let mut f = File::create(&tmp)?;
-        f.write_all(text.as_bytes())?;
-        f.sync_all()?;
-    }
-    let result = place(dir, &base, &tmp, text);
-    let _ = fs::remove_file(&tmp);
-    if result.is_ok()
-        && let Ok(d) = File::open(dir)
-    {
-        let _ = d.sync_all();
-    }
-    result
-}
-
-fn place(dir: &Path, base: &str, tmp: &Path, text: &str) -> io::Result<PathBuf> {
     for n in 1..1000 {
         let name = if n == 1 {
             format!("{base}.md")
@@ -93,20 +77,10 @@ fn place(dir: &Path, base: &str, tmp: &Path, text: &str) -> io::Result<PathBuf> 
             format!("{base}-{n}.md")
         };
         let path = dir.join(name);
-        // A hard link fails if the name exists: no check-then-write race with another prep.
-        match fs::hard_link(tmp, &path) {
+        match storage::write_atomic(&path, text.as_bytes(), Replace::Never) {
             Ok(()) => return Ok(path),
-            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
-            // Some file systems have no hard links: create the file exclusively instead.
-            Err(_) => match OpenOptions::new().write(true).create_new(true).open(&path) {
-                Ok(mut f) => {
-                    f.write_all(text.as_bytes())?;
-                    f.sync_all()?;
-                    return Ok(path);
-                }
-                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
-                Err(e) => return Err(e),
-            },
+            Err(StorageError::Exists { .. }) => continue,
+            Err(e) => return Err(io::Error::other(e.to_string())),
         }
     }
     Err(io::Error::new(

@@ -22,9 +22,20 @@ pub fn draw(f: &mut Frame, app: &mut App) {
         f.render_widget(Paragraph::new(msg).wrap(Wrap { trim: true }), area);
         return;
     }
+    // A long message (a file path and what went wrong) gets a second line rather than being cut.
+    let status_len = app
+        .ctx
+        .status
+        .as_ref()
+        .map_or(0, |s| s.text.chars().count());
+    let status_h = if status_len > usize::from(area.width) {
+        2
+    } else {
+        1
+    };
     let [body, status, footer] = Layout::vertical([
         Constraint::Min(1),
-        Constraint::Length(1),
+        Constraint::Length(status_h),
         Constraint::Length(1),
     ])
     .areas(area);
@@ -34,7 +45,10 @@ pub fn draw(f: &mut Frame, app: &mut App) {
     if let Some(s) = &app.ctx.status {
         let style = if s.error { t.bad() } else { t.good() };
         let text = crate::markdown::sanitize(&s.text).into_owned();
-        f.render_widget(Paragraph::new(Line::styled(text, style)), status);
+        f.render_widget(
+            Paragraph::new(Line::styled(text, style)).wrap(Wrap { trim: true }),
+            status,
+        );
     }
     f.render_widget(
         Paragraph::new(footer_line(app.mode(), app, footer.width)),
