@@ -1,14 +1,12 @@
 //! Fuzzy search over the bank (prompts, ids, tags, probes, guide titles) with nucleo-matcher.
 //! The index is built once; each query scores every field and keeps the best one per item.
-//!
-//! Per keystroke: each distinct text is scored once (questions share tags), and a query that only
-//! adds characters to the previous one scores only the texts that one matched (a fuzzy match of
-//! the longer query is a match of the shorter one). Scores are nucleo's optimal ones throughout.
+//! A query that only adds characters to the previous one scores only the fields that one matched
+//! (a fuzzy match of the longer query is a match of the shorter one); scores are the same.
+
 use crate::bank::Bank;
 use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher, Utf32String};
 use serde::Serialize;
-use std::collections::HashMap;
 
 /// Hits scoring under this share of the best hit are dropped as noise.
 const RELEVANCE_PERCENT: u32 = 75;
@@ -47,106 +45,87 @@ pub struct Hit {
 }
 
 struct Entry {
+    target: Target,
     field: Field,
     /// Small bonus so a prompt or title beats an equally good tag or probe.
     weight: u32,
-    /// Index into [`SearchIndex::texts`].
-    text: u32,
+    text: Utf32String,
 }
-
-const NO_MATCH: u32 = u32::MAX;
 
 /// A prepared search index over one bank.
 pub struct SearchIndex {
-    /// Every distinct text once.
-    texts: Vec<Utf32String>,
-    /// Each item's fields, item after item in bank order.
     entries: Vec<Entry>,
-    /// Each item and its fields: `entries[start..end]`.
-    items: Vec<(Target, u32, u32)>,
     matcher: Matcher,
-    /// The last query and the texts it matched.
+    /// The last query and the entries it matched, ascending.
     last: Option<(String, Vec<u32>)>,
-    /// Score per text for the current query (scratch, reused; [`NO_MATCH`] between queries).
-    scores: Vec<u32>,
 }
 
 impl SearchIndex {
     pub fn new(bank: &Bank) -> Self {
-        let mut index = SearchIndex {
-            texts: Vec::new(),
-            entries: Vec::new(),
-            items: Vec::new(),
-            matcher: Matcher::new(Config::DEFAULT),
-            last: None,
-            scores: Vec::new(),
-        };
-        let mut seen: HashMap<&str, u32> = HashMap::new();
-        for (i, q) in bank.questions.iter().enumerate() {
-            let mut fields = vec![(Field::Prompt, 8, q.prompt.as_str()), (Field::Id, 4, &q.id)];
-            fields.extend(q.tags.iter().map(|t| (Field::Tag, 2, t.as_str())));
-            fields.extend(q.probes.iter().map(|p| (Field::Probe, 0, p.as_str())));
-            index.add(&mut seen, Target::Question(i), fields);
-        }
-        for (i, g) in bank.guides.iter().enumerate() {
-            let fields = vec![
-                (Field::Title, 8, g.title.as_str()),
-                (Field::Id, 4, &g.id),
-                (Field::Summary, 0, &g.summary),
-            ];
-            index.add(&mut seen, Target::Guide(i), fields);
-        }
-        index.scores = vec![NO_MATCH; index.texts.len()];
-        index
-    }
-
-    /// An item and its fields; a text already held is referred to, not copied.
-    fn add<'b>(
-        &mut self,
-        seen: &mut HashMap<&'b str, u32>,
-        target: Target,
-        fields: Vec<(Field, u32, &'b str)>,
-    ) {
-        let start = self.entries.len() as u32;
-        for (field, weight, text) in fields {
-            let text = *seen.entry(text).or_insert_with(|| {
-                self.texts.push(Utf32String::from(text));
-                self.texts.len() as u32 - 1
-            });
-            self.entries.push(Entry {
+        let mut entries = Vec::new();
+        let mut push = |target, field, weight, text: &str| {
+            entries.push(Entry {
+                target,
                 field,
                 weight,
-                text,
+                text: Utf32String::from(text),
             });
+        };
+        for (i, q) in bank.questions.iter().enumerate() {
+            let t = Target::Question(i);
+            push(t, Field::Prompt, 8, &q.prompt);
+            push(t, Field::Id, 4, &q.id);
+            for tag in &q.tags {
+                push(t, Field::Tag, 2, tag);
+            }
+            for p in &q.probes {
+                push(t, Field::Probe, 0, p);
+            }
         }
-        self.items.push((target, start, self.entries.len() as u32));
+        for (i, g) in bank.guides.iter().enumerate() {
+            let t = Target::Guide(i);
+            push(t, Field::Title, 8, &g.title);
+            push(t, Field::Id, 4, &g.id);
+            push(t, Field::Summary, 0, &g.summary);
+        }
+        SearchIndex {
+            entries,
+            matcher: Matcher::new(Config::DEFAULT),
+            last: None,
+        }
     }
 
     /// Ranked hits for `query`, best first, at most `limit`. An empty query returns nothing.
     pub fn search(&mut self, query: &str, limit: usize) -> Vec<Hit> {
-        let pattern = Pattern::parse(query, CaseMatching::Smart, Normalization::Smart);
-        if pattern.atoms.is_empty() || limit == 0 {
-            self.last = None;
+        let previous = self.last.take();
+        if query.trim().is_empty() || limit == 0 {
             return Vec::new();
         }
-        let matched = self.score_texts(query, &pattern);
-        // Each item's best field; the first of equals.
-        let mut best: Vec<(u32, usize, usize)> = Vec::new();
-        for (item, &(_, start, end)) in self.items.iter().enumerate() {
-            let mut top: Option<(u32, usize)> = None;
-            for e in start as usize..end as usize {
-                let entry = &self.entries[e];
-                let score = self.scores[entry.text as usize];
-                if score != NO_MATCH && top.is_none_or(|t| score + entry.weight > t.0) {
-                    top = Some((score + entry.weight, e));
+        let pattern = Pattern::parse(query, CaseMatching::Smart, Normalization::Smart);
+        let candidates: Vec<u32> = match previous {
+            Some((prev, matched)) if narrows(&prev, query) => matched,
+            _ => (0..self.entries.len() as u32).collect(),
+        };
+        let mut matched = Vec::new();
+        // Best entry per target.
+        let mut best: Vec<(u32, usize)> = Vec::new();
+        let mut last: Option<Target> = None;
+        for i in candidates.into_iter().map(|i| i as usize) {
+            let e = &self.entries[i];
+            let Some(score) = pattern.score(e.text.slice(..), &mut self.matcher) else {
+                continue;
+            };
+            matched.push(i as u32);
+            let score = score + e.weight;
+            match best.last_mut() {
+                Some(slot) if last == Some(e.target) => {
+                    if score > slot.0 {
+                        *slot = (score, i);
+                    }
                 }
+                _ => best.push((score, i)),
             }
-            if let Some((score, e)) = top {
-                best.push((score, item, e));
-            }
-        }
-        for &t in &matched {
-            self.scores[t as usize] = NO_MATCH;
+            last = Some(e.target);
         }
         self.last = Some((query.to_string(), matched));
         // Stable order for equal scores: bank order.
@@ -157,44 +136,26 @@ impl SearchIndex {
         best.truncate(limit);
         let mut positions = Vec::new();
         best.into_iter()
-            .map(|(score, item, e)| {
-                let entry = &self.entries[e];
-                let text = &self.texts[entry.text as usize];
+            .map(|(score, i)| {
+                let e = &self.entries[i];
                 positions.clear();
-                pattern.indices(text.slice(..), &mut self.matcher, &mut positions);
+                pattern.indices(e.text.slice(..), &mut self.matcher, &mut positions);
                 positions.sort_unstable();
                 positions.dedup();
                 Hit {
-                    target: self.items[item].0,
-                    field: entry.field,
+                    target: e.target,
+                    field: e.field,
                     score,
-                    text: text.to_string(),
+                    text: e.text.to_string(),
                     positions: positions.clone(),
                 }
             })
             .collect()
     }
-
-    /// Score the candidate texts into `self.scores`; return those that matched.
-    fn score_texts(&mut self, query: &str, pattern: &Pattern) -> Vec<u32> {
-        let candidates: Vec<u32> = match self.last.take() {
-            Some((prev, matched)) if narrows(&prev, query) => matched,
-            _ => (0..self.texts.len() as u32).collect(),
-        };
-        let mut matched = Vec::new();
-        for t in candidates {
-            if let Some(score) = pattern.score(self.texts[t as usize].slice(..), &mut self.matcher)
-            {
-                self.scores[t as usize] = score;
-                matched.push(t);
-            }
-        }
-        matched
-    }
 }
 
-/// Can `query` match only texts that `prev` matched? True when it adds to the end of `prev` and
-/// neither uses the pattern syntax (`!` negates, `^ $ '` anchor, `\` escapes).
+/// Can `query` match only entries that `prev` matched? True when it adds to the end of `prev`
+/// and neither uses the pattern syntax (`!` negates, `^ $ '` anchor, `\` escapes).
 fn narrows(prev: &str, query: &str) -> bool {
     !prev.trim().is_empty()
         && query.starts_with(prev)
@@ -248,7 +209,7 @@ mod tests {
         assert!(index.search("zzqqxxjj", 10).is_empty());
     }
 
-    /// Every field of every item scored with the optimal matcher: the ranking the fast path keeps.
+    /// Every field of every question scored afresh: the ranking narrowing must keep.
     fn exhaustive(bank: &Bank, query: &str, limit: usize) -> Vec<(Target, Field, u32)> {
         let pattern = Pattern::parse(query, CaseMatching::Smart, Normalization::Smart);
         let mut matcher = Matcher::new(Config::DEFAULT);
