@@ -3,6 +3,7 @@
 
 mod build;
 mod checks;
+pub(crate) use checks::{plain_yaml_error, split_front_matter};
 mod diag;
 mod duration;
 mod raw;

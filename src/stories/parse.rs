@@ -25,7 +25,7 @@ const NO_FRONT_MATTER: &str = "a story starts with YAML front matter between `--
 /// Parse a story's text. `file` is how messages name the file; `name` is its stem.
 pub fn parse(file: &str, name: &str, text: &str) -> Result<Story, Diagnostic> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let Some((front, body, body_line)) = split_front_matter(text) else {
+    let Some((front, body, body_line)) = crate::bank::split_front_matter(text) else {
         return Err(Diagnostic::new(file, 1, 1, NO_FRONT_MATTER));
     };
     // The YAML starts on line 2, after the opening `---`.
@@ -56,39 +56,12 @@ pub fn parse(file: &str, name: &str, text: &str) -> Result<Story, Diagnostic> {
     })
 }
 
-/// `---\n<yaml>\n---\n<body>` → (yaml, body, 1-based line where the body starts).
-fn split_front_matter(text: &str) -> Option<(&str, &str, u32)> {
-    let rest = text
-        .strip_prefix("---\n")
-        .or_else(|| text.strip_prefix("---\r\n"))?;
-    let mut offset = 0;
-    for (i, line) in rest.split_inclusive('\n').enumerate() {
-        if line.trim_end() == "---" {
-            let body = &rest[offset + line.len()..];
-            return Some((&rest[..offset], body, i as u32 + 3));
-        }
-        offset += line.len();
-    }
-    None
-}
-
 /// serde-saphyr's message without its position (we print our own), in plainer words.
 fn yaml_message(e: &serde_saphyr::Error, front: &str) -> String {
     if front.trim().is_empty() {
         return "the front matter is empty; it needs at least `title: ...`".to_string();
     }
-    let mut msg = e.without_snippet().to_string();
-    if let Some(i) = msg.rfind(" at line ") {
-        msg.truncate(i);
-    }
-    if let Some(i) = msg.find(", set DuplicateKeyPolicy") {
-        msg.truncate(i);
-    }
-    msg.replace("expected sequence start", "expected a list like [a, b]")
-        .replace(
-            "expected string scalar",
-            "expected a single value, not a list or mapping",
-        )
+    crate::bank::plain_yaml_error(e)
 }
 
 /// The `##` sections of the body, each with its plain text. A `#` heading ends a section too.
