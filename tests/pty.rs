@@ -4,90 +4,18 @@
 //! refusing to start without a terminal.
 #![cfg(unix)]
 
-use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
-use std::io::{Read, Write};
-use std::path::{Path, PathBuf};
+mod common;
+
+use common::pty::{
+    COLS, LEAVE_ALT_SCREEN, ROWS, Session, TIMEOUT, assert_cursor_shown, assert_terminal_released,
+    find, lock,
+};
+use portable_pty::CommandBuilder;
 use std::process::{Command, Stdio};
-use std::sync::{Arc, Mutex, MutexGuard};
-use std::time::{Duration, Instant};
-
-const ROWS: u16 = 40;
-const COLS: u16 = 120;
-/// How long one screen state may take to appear: generous, for a loaded 2-core CI machine.
-const TIMEOUT: Duration = Duration::from_secs(10);
-/// How often a wait looks at the screen again.
-const POLL: Duration = Duration::from_millis(20);
-
-const ENTER_ALT_SCREEN: &[u8] = b"\x1b[?1049h";
-const LEAVE_ALT_SCREEN: &[u8] = b"\x1b[?1049l";
-const HIDE_CURSOR: &[u8] = b"\x1b[?25l";
-const SHOW_CURSOR: &[u8] = b"\x1b[?25h";
-const MOUSE_ON: &[u8] = b"\x1b[?1000h";
-const MOUSE_OFF: &[u8] = b"\x1b[?1000l";
-/// "Where is the cursor?" (DSR). ratatui asks it when the app clears the screen after Ctrl-Z.
-const CURSOR_QUERY: &[u8] = b"\x1b[6n";
+use std::time::Duration;
 
 /// Set (to a pid file path) when this test binary is started as [`job_control_shell`].
 const JOB_SHELL_ENV: &str = "PREP_PTY_TEST_JOB_SHELL";
-
-/// Everything prep wrote, and the screen it adds up to.
-struct Output {
-    parser: vt100::Parser,
-    raw: Vec<u8>,
-    /// How far `raw` has been searched for cursor queries.
-    scanned: usize,
-    /// The pty reported end of output: every process holding it has exited.
-    eof: bool,
-}
-
-impl Output {
-    fn text(&self) -> String {
-        self.parser.screen().contents()
-    }
-
-    /// Answer the cursor-position queries that arrived, as a terminal would (vt100 does not).
-    fn cursor_replies(&mut self) -> Vec<String> {
-        let mut replies = Vec::new();
-        while let Some(i) = find(&self.raw[self.scanned..], CURSOR_QUERY) {
-            self.scanned += i + CURSOR_QUERY.len();
-            let (row, col) = self.parser.screen().cursor_position();
-            replies.push(format!("\x1b[{};{}R", row + 1, col + 1));
-        }
-        self.scanned = self
-            .scanned
-            .max(self.raw.len().saturating_sub(CURSOR_QUERY.len() - 1));
-        replies
-    }
-}
-
-type Writer = Arc<Mutex<Box<dyn Write + Send>>>;
-
-/// A running `prep` in a 120×40 pty, with its own data and config folders.
-struct Session {
-    child: Box<dyn Child + Send + Sync>,
-    master: Box<dyn MasterPty + Send>,
-    writer: Writer,
-    out: Arc<Mutex<Output>>,
-    dir: tempfile::TempDir,
-    /// prep's own pid (under the job-control shell, the shell's child).
-    pid: u32,
-}
-
-fn nonzero(n: u16) -> std::num::NonZeroU16 {
-    std::num::NonZeroU16::new(n).expect("a terminal size is never 0 here")
-}
-
-fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
-    m.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
-}
-
-fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).position(|w| w == needle)
-}
-
-fn rfind(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).rposition(|w| w == needle)
-}
 
 /// Whitespace (including line ends) collapsed, for text that may wrap anywhere.
 fn flat(s: &str) -> String {
@@ -115,18 +43,6 @@ fn proc_state(pid: u32) -> Option<char> {
 }
 
 impl Session {
-    /// `prep ARGS` with a fresh data folder, `PREP_CONFIG_DIR` inside it and TERM=xterm-256color.
-    fn start(args: &[&str]) -> Session {
-        Session::start_with(args, &[])
-    }
-
-    fn start_with(args: &[&str], env: &[(&str, &str)]) -> Session {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_prep"));
-        cmd.args(args);
-        Session::spawn(dir, cmd, env, None)
-    }
-
     /// prep under a minimal job-control shell (see [`job_control_shell`]), for Ctrl-Z.
     fn start_under_job_control() -> Session {
         let dir = tempfile::tempdir().expect("temp dir");
@@ -140,261 +56,8 @@ impl Session {
             "--test-threads=1",
         ]);
         cmd.env(JOB_SHELL_ENV, &pid_file);
-        Session::spawn(dir, cmd, &[], Some(pid_file))
+        Session::spawn(dir, cmd, &[], (ROWS, COLS), Some(pid_file))
     }
-
-    fn spawn(
-        dir: tempfile::TempDir,
-        mut cmd: CommandBuilder,
-        env: &[(&str, &str)],
-        pid_file: Option<PathBuf>,
-    ) -> Session {
-        cmd.cwd(dir.path());
-        // CommandBuilder starts from this process's environment: make the run independent of it.
-        cmd.env_remove("NO_COLOR");
-        cmd.env("TERM", "xterm-256color");
-        cmd.env("PREP_DATA_DIR", dir.path());
-        cmd.env("PREP_CONFIG_DIR", dir.path().join("config"));
-        for (k, v) in env {
-            cmd.env(k, v);
-        }
-        let pair = native_pty_system()
-            .openpty(PtySize {
-                rows: ROWS,
-                cols: COLS,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .expect("open a pty");
-        let child = pair
-            .slave
-            .spawn_command(cmd)
-            .expect("spawn prep in the pty");
-        // Only the child keeps the slave open, so the reader sees EOF once it has gone.
-        drop(pair.slave);
-        let mut reader = pair.master.try_clone_reader().expect("pty reader");
-        let writer: Writer = Arc::new(Mutex::new(pair.master.take_writer().expect("pty writer")));
-        let out = Arc::new(Mutex::new(Output {
-            parser: vt100::Parser::new(nonzero(ROWS), nonzero(COLS), 0),
-            raw: Vec::new(),
-            scanned: 0,
-            eof: false,
-        }));
-        {
-            let out = Arc::clone(&out);
-            let writer = Arc::clone(&writer);
-            std::thread::spawn(move || {
-                let mut buf = [0u8; 16 * 1024];
-                loop {
-                    match reader.read(&mut buf) {
-                        Ok(0) => break,
-                        Ok(n) => {
-                            let replies = {
-                                let mut o = lock(&out);
-                                o.parser.process(&buf[..n]);
-                                o.raw.extend_from_slice(&buf[..n]);
-                                o.cursor_replies()
-                            };
-                            for r in replies {
-                                let mut w = lock(&writer);
-                                let _ = w.write_all(r.as_bytes()).and_then(|()| w.flush());
-                            }
-                        }
-                        Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-                        // Linux reports EIO on the master once the slave side is closed.
-                        Err(_) => break,
-                    }
-                }
-                lock(&out).eof = true;
-            });
-        }
-        let child_pid = child.process_id().expect("child pid");
-        let mut session = Session {
-            child,
-            master: pair.master,
-            writer,
-            out,
-            dir,
-            pid: child_pid,
-        };
-        if let Some(file) = pid_file {
-            session.pid =
-                session.wait_until("prep's pid from the job-control shell", TIMEOUT, |_| {
-                    std::fs::read_to_string(&file)
-                        .ok()
-                        .and_then(|s| s.trim().parse::<u32>().ok())
-                });
-        }
-        session
-    }
-
-    fn data_dir(&self) -> &Path {
-        self.dir.path()
-    }
-
-    fn screen(&self) -> String {
-        lock(&self.out).text()
-    }
-
-    fn raw(&self) -> Vec<u8> {
-        lock(&self.out).raw.clone()
-    }
-
-    fn raw_len(&self) -> usize {
-        lock(&self.out).raw.len()
-    }
-
-    /// Type keys (bytes as a terminal sends them).
-    fn send(&self, keys: &str) {
-        let mut w = lock(&self.writer);
-        w.write_all(keys.as_bytes())
-            .and_then(|()| w.flush())
-            .expect("write to the pty");
-    }
-
-    /// Poll `probe` until it gives a value, or fail after `timeout` showing the last screen.
-    fn wait_until<T>(
-        &mut self,
-        what: &str,
-        timeout: Duration,
-        mut probe: impl FnMut(&Output) -> Option<T>,
-    ) -> T {
-        let deadline = Instant::now() + timeout;
-        loop {
-            if let Some(v) = probe(&lock(&self.out)) {
-                return v;
-            }
-            if Instant::now() >= deadline {
-                let exited = match self.child.try_wait() {
-                    Ok(Some(status)) => format!("prep has exited ({status})"),
-                    _ => "prep is still running".to_string(),
-                };
-                panic!(
-                    "timed out after {timeout:?} waiting for {what}; {exited}; the screen:\n{}",
-                    self.screen()
-                );
-            }
-            std::thread::sleep(POLL);
-        }
-    }
-
-    /// Wait until the screen text satisfies `cond`; returns that screen.
-    fn wait_for(&mut self, what: &str, cond: impl Fn(&str) -> bool) -> String {
-        self.wait_for_within(what, TIMEOUT, cond)
-    }
-
-    fn wait_for_within(
-        &mut self,
-        what: &str,
-        timeout: Duration,
-        cond: impl Fn(&str) -> bool,
-    ) -> String {
-        self.wait_until(what, timeout, |o| {
-            let text = o.text();
-            cond(&text).then_some(text)
-        })
-    }
-
-    /// Wait until the screen shows every one of `needles`.
-    fn wait_text(&mut self, needles: &[&str]) -> String {
-        let what = format!("the screen to show {needles:?}");
-        self.wait_for(&what, |s| needles.iter().all(|n| s.contains(n)))
-    }
-
-    /// Home, as a fresh data folder shows it.
-    fn wait_home(&mut self) -> String {
-        self.wait_text(&[" Sections ", "Guides: how the loop works", "System design"])
-    }
-
-    /// Resize the pty (prep gets SIGWINCH) and the screen model with it.
-    fn resize(&self, rows: u16, cols: u16) {
-        lock(&self.out)
-            .parser
-            .set_size(nonzero(rows), nonzero(cols));
-        self.master
-            .resize(PtySize {
-                rows,
-                cols,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .expect("resize the pty");
-    }
-
-    /// Wait for the process to exit and for its last output; returns the exit status.
-    fn exit_code(&mut self) -> u32 {
-        let deadline = Instant::now() + TIMEOUT;
-        let status = loop {
-            if let Some(status) = self.child.try_wait().expect("poll the child") {
-                break status;
-            }
-            assert!(
-                Instant::now() < deadline,
-                "prep did not exit within {TIMEOUT:?}; the screen:\n{}",
-                self.screen()
-            );
-            std::thread::sleep(POLL);
-        };
-        self.wait_until("the end of prep's output", TIMEOUT, |o| o.eof.then_some(()));
-        assert!(
-            status.signal().is_none(),
-            "prep was killed by {:?}; the screen:\n{}",
-            status.signal(),
-            self.screen()
-        );
-        status.exit_code()
-    }
-}
-
-impl Drop for Session {
-    fn drop(&mut self) {
-        // A failed test must not leave prep behind (stopped, or waiting for keys).
-        if let Ok(None) = self.child.try_wait() {
-            let _ = Command::new("kill")
-                .args(["-KILL", &self.pid.to_string()])
-                .status();
-            let _ = self.child.kill();
-            let _ = self.child.wait();
-        }
-    }
-}
-
-/// The terminal was handed back after `mark` (an offset in the raw output taken just before the
-/// quit key or signal): the alternate screen was left and mouse reporting switched off, and
-/// neither was switched on again afterwards. The screen model agrees.
-fn assert_terminal_released(raw: &[u8], mark: usize, screen: &vt100::Screen) {
-    let tail = String::from_utf8_lossy(&raw[mark.min(raw.len())..]).into_owned();
-    let leave = rfind(raw, LEAVE_ALT_SCREEN);
-    assert!(
-        leave.is_some_and(|i| i >= mark),
-        "no leave-alternate-screen (\\e[?1049l) after the last frame; the output after it: {tail:?}"
-    );
-    assert!(
-        rfind(raw, ENTER_ALT_SCREEN) < leave,
-        "the alternate screen was entered again: {tail:?}"
-    );
-    assert!(
-        rfind(raw, MOUSE_OFF).is_some_and(|i| i >= mark)
-            && rfind(raw, MOUSE_ON) < rfind(raw, MOUSE_OFF),
-        "mouse reporting was left on: {tail:?}"
-    );
-    assert!(!screen.alternate_screen(), "still on the alternate screen");
-    assert_eq!(
-        screen.mouse_protocol_mode(),
-        vt100::MouseProtocolMode::None,
-        "mouse reporting still on"
-    );
-}
-
-/// The cursor, hidden while the app drew, was shown again after `mark`.
-fn assert_cursor_shown(raw: &[u8], mark: usize, screen: &vt100::Screen) {
-    let tail = String::from_utf8_lossy(&raw[mark.min(raw.len())..]).into_owned();
-    let show = rfind(raw, SHOW_CURSOR);
-    assert!(
-        show.is_some_and(|i| i >= mark) && rfind(raw, HIDE_CURSOR) < show,
-        "the cursor was not shown again (\\e[?25h) after the last frame; the output after it: {tail:?}"
-    );
-    assert!(!screen.hide_cursor(), "the cursor is still hidden");
 }
 
 /// The whole session the issue describes: browse to a question, search for it, drill it against a
@@ -558,10 +221,10 @@ fn ctrl_z_suspends_and_sigcont_resumes() {
     let mark = s.raw_len();
     s.send("\x1a");
     let pid = s.pid;
-    s.wait_until("prep to stop (state T in /proc)", TIMEOUT, |_| {
+    s.wait_until("prep to stop (state T in /proc)", |_| {
         (proc_state(pid) == Some('T')).then_some(())
     });
-    s.wait_until("the terminal to be handed back", TIMEOUT, |o| {
+    s.wait_until("the terminal to be handed back", |o| {
         find(&o.raw[mark..], LEAVE_ALT_SCREEN).map(|_| ())
     });
     {
@@ -574,7 +237,7 @@ fn ctrl_z_suspends_and_sigcont_resumes() {
 
     let resumed = s.raw_len();
     send_signal("CONT", pid);
-    s.wait_until("Home drawn again on the alternate screen", TIMEOUT, |o| {
+    s.wait_until("Home drawn again on the alternate screen", |o| {
         let redrawn = find(&o.raw[resumed..], b"Sections").is_some();
         (redrawn && o.parser.screen().alternate_screen() && o.text().contains(" Sections "))
             .then_some(())
@@ -598,10 +261,10 @@ fn ctrl_z_shows_the_cursor_while_suspended() {
     let mark = s.raw_len();
     s.send("\x1a");
     let pid = s.pid;
-    s.wait_until("prep to stop (state T in /proc)", TIMEOUT, |_| {
+    s.wait_until("prep to stop (state T in /proc)", |_| {
         (proc_state(pid) == Some('T')).then_some(())
     });
-    s.wait_until("the terminal to be handed back", TIMEOUT, |o| {
+    s.wait_until("the terminal to be handed back", |o| {
         find(&o.raw[mark..], LEAVE_ALT_SCREEN).map(|_| ())
     });
     let raw = s.raw();
@@ -677,7 +340,7 @@ fn resizing_below_the_minimum_and_back() {
     assert!(flat(&small).contains("this is 30×8"), "{small}");
     let grown = s.raw_len();
     s.resize(ROWS, COLS);
-    s.wait_until("Home redrawn at 120×40", TIMEOUT, |o| {
+    s.wait_until("Home redrawn at 120×40", |o| {
         find(&o.raw[grown..], b"Guides: how the loop works").map(|_| ())
     });
     let home = s.wait_home();

@@ -4,17 +4,11 @@
 //! state or for the process to exit, never for a fixed time.
 #![cfg(unix)]
 
-use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
-use std::io::{Read, Write};
+mod common;
+
+use common::pty::{COLS, ENTER_ALT_SCREEN, LEAVE_ALT_SCREEN, ROWS, Session, find, prep_command};
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::sync::{Arc, Mutex, MutexGuard};
-use std::time::{Duration, Instant};
-
-const TIMEOUT: Duration = Duration::from_secs(10);
-const POLL: Duration = Duration::from_millis(20);
-const ENTER_ALT_SCREEN: &[u8] = b"\x1b[?1049h";
-const LEAVE_ALT_SCREEN: &[u8] = b"\x1b[?1049l";
 
 /// What the editor script writes into the file it is given (`$1`), replacing the template.
 const STORY: &str = "---
@@ -43,29 +37,6 @@ We moved all 14 callers in 11 weeks, a week before launch, with zero billing inc
 I map callers before I estimate anything.
 ";
 
-fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
-    m.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
-}
-
-fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).position(|w| w == needle)
-}
-
-struct Output {
-    parser: vt100::Parser,
-    raw: Vec<u8>,
-}
-
-/// `prep ARGS` in a 120×40 pty with its own data folder and a script as `$EDITOR`.
-struct Session {
-    child: Box<dyn Child + Send + Sync>,
-    /// Kept open for the whole session: dropping it hangs up the pty.
-    _master: Box<dyn MasterPty + Send>,
-    writer: Box<dyn Write + Send>,
-    out: Arc<Mutex<Output>>,
-    dir: tempfile::TempDir,
-}
-
 /// A shell script that writes [`STORY`] to its first argument and notes that it ran.
 fn editor_script(dir: &Path) -> PathBuf {
     let script = dir.join("editor.sh");
@@ -77,119 +48,20 @@ fn editor_script(dir: &Path) -> PathBuf {
 }
 
 impl Session {
-    fn start(args: &[&str]) -> Session {
+    /// `prep ARGS` in a 120×40 pty with its own data folder and a script as `$EDITOR`.
+    fn start_with_editor(args: &[&str]) -> Session {
         let dir = tempfile::tempdir().expect("temp dir");
         let script = editor_script(dir.path());
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_prep"));
-        cmd.args(args);
-        cmd.cwd(dir.path());
-        cmd.env_remove("NO_COLOR");
+        let mut cmd = prep_command(args);
         cmd.env_remove("VISUAL");
-        cmd.env("TERM", "xterm-256color");
-        cmd.env("PREP_DATA_DIR", dir.path());
-        cmd.env("PREP_CONFIG_DIR", dir.path().join("config"));
         // Run through `sh` (an editor command with an argument), so the script need not be
         // executable and cannot hit "text file busy".
         cmd.env("EDITOR", format!("sh {}", script.display()));
-        let pair = native_pty_system()
-            .openpty(PtySize {
-                rows: 40,
-                cols: 120,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .expect("open a pty");
-        let child = pair.slave.spawn_command(cmd).expect("spawn prep");
-        drop(pair.slave);
-        let mut reader = pair.master.try_clone_reader().expect("pty reader");
-        let writer = pair.master.take_writer().expect("pty writer");
-        let out = Arc::new(Mutex::new(Output {
-            parser: vt100::Parser::new(
-                std::num::NonZeroU16::new(40).expect("rows"),
-                std::num::NonZeroU16::new(120).expect("cols"),
-                0,
-            ),
-            raw: Vec::new(),
-        }));
-        let sink = Arc::clone(&out);
-        std::thread::spawn(move || {
-            let mut buf = [0u8; 16 * 1024];
-            loop {
-                match reader.read(&mut buf) {
-                    Ok(0) | Err(_) => break,
-                    Ok(n) => {
-                        let mut o = lock(&sink);
-                        o.parser.process(&buf[..n]);
-                        o.raw.extend_from_slice(&buf[..n]);
-                    }
-                }
-            }
-        });
-        Session {
-            child,
-            _master: pair.master,
-            writer,
-            out,
-            dir,
-        }
-    }
-
-    fn screen(&self) -> String {
-        lock(&self.out).parser.screen().contents()
-    }
-
-    fn raw(&self) -> Vec<u8> {
-        lock(&self.out).raw.clone()
-    }
-
-    fn send(&mut self, keys: &str) {
-        self.writer
-            .write_all(keys.as_bytes())
-            .and_then(|()| self.writer.flush())
-            .expect("write to the pty");
-    }
-
-    fn wait_text(&mut self, needles: &[&str]) -> String {
-        let deadline = Instant::now() + TIMEOUT;
-        loop {
-            let screen = self.screen();
-            if needles.iter().all(|n| screen.contains(n)) {
-                return screen;
-            }
-            assert!(
-                Instant::now() < deadline,
-                "timed out waiting for {needles:?}; the screen:\n{screen}"
-            );
-            std::thread::sleep(POLL);
-        }
-    }
-
-    fn exit_code(&mut self) -> u32 {
-        let deadline = Instant::now() + TIMEOUT;
-        loop {
-            if let Some(status) = self.child.try_wait().expect("poll the child") {
-                return status.exit_code();
-            }
-            assert!(
-                Instant::now() < deadline,
-                "prep did not exit; the screen:\n{}",
-                self.screen()
-            );
-            std::thread::sleep(POLL);
-        }
+        Session::spawn(dir, cmd, &[], (ROWS, COLS), None)
     }
 
     fn stories(&self) -> PathBuf {
         self.dir.path().join("stories")
-    }
-}
-
-impl Drop for Session {
-    fn drop(&mut self) {
-        if let Ok(None) = self.child.try_wait() {
-            let _ = self.child.kill();
-            let _ = self.child.wait();
-        }
     }
 }
 
@@ -207,7 +79,7 @@ fn lint_json(data: &Path) -> serde_json::Value {
 
 #[test]
 fn stories_new_writes_the_template_then_the_editor_fills_it() {
-    let mut s = Session::start(&["stories", "new", "My story"]);
+    let mut s = Session::start_with_editor(&["stories", "new", "My story"]);
     let screen = s.wait_text(&["my-story.md: no findings"]);
     assert!(screen.contains("opening it in your editor"), "{screen}");
     assert_eq!(s.exit_code(), 0);
@@ -231,7 +103,7 @@ fn stories_new_writes_the_template_then_the_editor_fills_it() {
     assert_eq!(story["figures"]["we_count"], 0);
 
     // A second `new` with the same title never touches the first file.
-    let mut again = Session::start(&["stories", "new", "--no-edit", "My story"]);
+    let mut again = Session::start_with_editor(&["stories", "new", "--no-edit", "My story"]);
     assert_eq!(again.exit_code(), 0);
     drop(again);
     assert_eq!(std::fs::read_to_string(&path).expect("still there"), STORY);
@@ -239,7 +111,7 @@ fn stories_new_writes_the_template_then_the_editor_fills_it() {
 
 #[test]
 fn the_stories_screen_hands_the_terminal_to_the_editor_and_takes_it_back() {
-    let mut s = Session::start(&[]);
+    let mut s = Session::start_with_editor(&[]);
     s.wait_text(&[" Sections ", "y stories"]);
     s.send("y");
     s.wait_text(&["Your stories", "No stories yet", " Coverage "]);

@@ -5,10 +5,9 @@
 //! damaged attempt log is reported on the status line. The real binary in a pty throughout.
 #![cfg(unix)]
 
-#[path = "terminal/harness.rs"]
-mod harness;
+mod common;
 
-use harness::{ENTER_ALT_SCREEN, Session, assert_terminal_restored, find, lock};
+use common::pty::{ENTER_ALT_SCREEN, Session, assert_terminal_restored, find, lock};
 use std::path::Path;
 
 const SIZE: (u16, u16) = (40, 120);
@@ -16,7 +15,7 @@ const SIZE: (u16, u16) = (40, 120);
 #[test]
 fn a_panic_restores_the_terminal_and_exits_non_zero_with_the_message() {
     let env = [("PREP_DEBUG_PANIC_AFTER_FIRST_FRAME", "1")];
-    let mut s = Session::start(&[], &env, SIZE, |_| {});
+    let mut s = Session::start_in(&[], &env, SIZE, |_| {});
     let code = s.exit_code();
     let raw = s.raw();
     assert_eq!(
@@ -49,7 +48,7 @@ fn wait_small(s: &mut Session, rows: u16, cols: u16) {
 
 #[test]
 fn every_size_and_a_storm_of_resizes_keep_prep_running() {
-    let mut s = Session::start(&[], &[], SIZE, |_| {});
+    let mut s = Session::start_in(&[], &[], SIZE, |_| {});
     s.wait_home();
     for (rows, cols) in [(0, 0), (1, 1), (5, 20), (100, 300), (0, 0)] {
         let mark = s.raw_len();
@@ -88,7 +87,7 @@ fn every_size_and_a_storm_of_resizes_keep_prep_running() {
 #[test]
 fn starting_at_0x0_or_1x1_then_growing_shows_home() {
     for (rows, cols) in [(0, 0), (1, 1)] {
-        let mut s = Session::start(&[], &[], (rows, cols), |_| {});
+        let mut s = Session::start_in(&[], &[], (rows, cols), |_| {});
         if rows > 0 {
             wait_small(&mut s, rows, cols);
         } else {
@@ -157,7 +156,7 @@ fn assert_same_as_full_redraw(s: &mut Session, what: &str) {
 
 #[test]
 fn wide_text_renders_without_spoiling_neighbouring_cells() {
-    let mut s = Session::start(&["--bank", "bank"], &[], SIZE, wide_bank);
+    let mut s = Session::start_in(&["--bank", "bank"], &[], SIZE, wide_bank);
     s.wait_home();
     s.send("j");
     s.wait_until("Wide text selected", |o| {
@@ -212,7 +211,7 @@ fn wide_text_renders_without_spoiling_neighbouring_cells() {
 /// such grapheme over cells that held other text: every step must equal its own full redraw.
 #[test]
 fn scrolling_over_emoji_one_line_at_a_time_redraws_cleanly() {
-    let mut s = Session::start(&["--bank", "bank"], &[], SIZE, wide_bank);
+    let mut s = Session::start_in(&["--bank", "bank"], &[], SIZE, wide_bank);
     s.wait_home();
     s.send("/");
     s.wait_text(&["Type to search"]);
@@ -242,7 +241,7 @@ fn hostile_bank(dir: &Path) {
 
 #[test]
 fn escape_sequences_in_a_bank_never_reach_the_terminal() {
-    let mut s = Session::start(&["--bank", "bank"], &[], SIZE, hostile_bank);
+    let mut s = Session::start_in(&["--bank", "bank"], &[], SIZE, hostile_bank);
     let code = s.exit_code();
     let raw = s.raw();
     let screen = s.screen();
@@ -300,7 +299,7 @@ fn escape_sequences_in_a_bank_never_reach_the_terminal() {
 fn a_damaged_attempt_log_is_reported_on_the_status_line() {
     let good = r#"{"schema":1,"at":1700000000,"question":"sd-url-shortener","section":"system-design","kind":"system-design","time_limit":90,"spoken":80,"overtime":0,"checked":[],"items":10,"score":50.0,"technical":50.0,"people":null,"notes":""}"#;
     let log = format!("{good}\n\0\0\0\n{{\"schema\":1,\"at\":2,\"quest");
-    let mut s = Session::start(&[], &[], SIZE, |d| {
+    let mut s = Session::start_in(&[], &[], SIZE, |d| {
         std::fs::write(d.join("attempts.jsonl"), &log).unwrap();
     });
     let home = s.wait_text(&[" Sections ", "attempts.jsonl:2: contains NUL bytes"]);
