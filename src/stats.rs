@@ -10,7 +10,7 @@ pub const SECS_PER_DAY: i64 = 86_400;
 /// Days shown in the practice calendar (twelve weeks).
 pub const CALENDAR_DAYS: i64 = 84;
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, serde::Deserialize)]
 pub struct SectionStats {
     pub id: String,
     pub title: String,

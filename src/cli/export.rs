@@ -33,26 +33,10 @@ pub struct ExportArgs {
 }
 
 pub fn run(w: &mut String, cli: &Cli, bank: &Bank, args: &ExportArgs) -> ExitCode {
-    let Some(dir) = super::data_dir(cli) else {
-        eprintln!("prep: no data folder could be found; pass --data-dir DIR");
-        return ExitCode::from(1);
+    let (dir, read) = match super::read_log(cli, " (left out of the export)") {
+        Ok(found) => found,
+        Err(code) => return code,
     };
-    let log = crate::storage::AttemptLog::new(&dir);
-    let read = match log.read() {
-        Ok(r) => r,
-        Err(e) => {
-            eprintln!("prep: {e}");
-            return ExitCode::from(1);
-        }
-    };
-    for p in &read.problems {
-        eprintln!(
-            "{}:{}: {} (left out of the export)",
-            log.path().display(),
-            p.line,
-            p.message
-        );
-    }
     let stories = crate::stories::load(&dir.join("stories"));
     for d in &stories.problems {
         eprintln!("{d} (left out of the export)");

@@ -41,21 +41,10 @@ pub fn run(w: &mut String, cli: &Cli, bank: Bank, args: &MockArgs, out: &Out) ->
 }
 
 fn report(w: &mut String, cli: &Cli, bank: &Bank, id: &str, format: Format, out: &Out) -> ExitCode {
-    let Some(dir) = super::data_dir(cli) else {
-        eprintln!("prep: no data folder could be found; pass --data-dir DIR");
-        return ExitCode::from(1);
+    let (_, read) = match super::read_log(cli, "") {
+        Ok(found) => found,
+        Err(code) => return code,
     };
-    let log = crate::storage::AttemptLog::new(&dir);
-    let read = match log.read() {
-        Ok(r) => r,
-        Err(e) => {
-            eprintln!("prep: {e}");
-            return ExitCode::from(1);
-        }
-    };
-    for p in &read.problems {
-        eprintln!("{}:{}: {}", log.path().display(), p.line, p.message);
-    }
     let ids = mock::mock_ids(&read.attempts);
     let id = if id.is_empty() {
         match ids.first() {

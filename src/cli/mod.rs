@@ -204,6 +204,27 @@ pub fn sources(cli: &Cli) -> Vec<BankSource> {
     sources
 }
 
+/// Read the attempt log of the data folder, printing each unreadable line (with `note` after it)
+/// to stderr. `Err` carries the exit code after a message, when there is no folder or no reading.
+pub(crate) fn read_log(
+    cli: &Cli,
+    note: &str,
+) -> Result<(PathBuf, crate::storage::LogRead), ExitCode> {
+    let Some(dir) = data_dir(cli) else {
+        eprintln!("prep: no data folder could be found; pass --data-dir DIR");
+        return Err(ExitCode::from(1));
+    };
+    let log = crate::storage::AttemptLog::new(&dir);
+    let read = log.read().map_err(|e| {
+        eprintln!("prep: {e}");
+        ExitCode::from(1)
+    })?;
+    for p in &read.problems {
+        eprintln!("{}:{}: {}{note}", log.path().display(), p.line, p.message);
+    }
+    Ok((dir, read))
+}
+
 /// Load the bank, or print every problem and say how to find them again.
 pub fn load_bank(cli: &Cli) -> Result<Bank, ExitCode> {
     bank::load(&sources(cli)).map_err(|diags| {

@@ -6,7 +6,6 @@ use super::{Cli, Format, Out};
 use crate::bank::{Bank, Filter};
 use crate::review::{self, Due, Schedule};
 use crate::stats::{SECS_PER_DAY, date_string, day_of};
-use crate::storage::AttemptLog;
 use crate::tui::app::Ctx;
 use crate::tui::screens::{self, View};
 use serde_json::{Value, json};
@@ -16,21 +15,10 @@ use std::process::ExitCode;
 const UPCOMING_SHOWN: usize = 10;
 
 pub fn run(w: &mut String, cli: &Cli, bank: &Bank, format: Format, out: &Out) -> ExitCode {
-    let Some(dir) = super::data_dir(cli) else {
-        eprintln!("prep: no data folder could be found; pass --data-dir DIR");
-        return ExitCode::from(1);
+    let (_, read) = match super::read_log(cli, "") {
+        Ok(found) => found,
+        Err(code) => return code,
     };
-    let log = AttemptLog::new(&dir);
-    let read = match log.read() {
-        Ok(r) => r,
-        Err(e) => {
-            eprintln!("prep: {e}");
-            return ExitCode::from(1);
-        }
-    };
-    for p in &read.problems {
-        eprintln!("{}:{}: {}", log.path().display(), p.line, p.message);
-    }
     let sched = review::schedule(bank, &read.attempts, crate::tui::now_unix());
     if format == Format::Json {
         print_json(w, &to_json(bank, &sched));

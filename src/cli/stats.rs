@@ -3,25 +3,13 @@
 use super::output::print_json;
 use super::{Cli, Format, Out};
 use crate::bank::Bank;
-use crate::storage::AttemptLog;
 use std::process::ExitCode;
 
 pub fn run(w: &mut String, cli: &Cli, bank: &Bank, format: Format, out: &Out) -> ExitCode {
-    let Some(dir) = super::data_dir(cli) else {
-        eprintln!("prep: no data folder could be found; pass --data-dir DIR");
-        return ExitCode::from(1);
+    let (_, read) = match super::read_log(cli, "") {
+        Ok(found) => found,
+        Err(code) => return code,
     };
-    let log = AttemptLog::new(&dir);
-    let read = match log.read() {
-        Ok(r) => r,
-        Err(e) => {
-            eprintln!("prep: {e}");
-            return ExitCode::from(1);
-        }
-    };
-    for p in &read.problems {
-        eprintln!("{}:{}: {}", log.path().display(), p.line, p.message);
-    }
     let st = crate::stats::compute(bank, &read.attempts, crate::tui::now_unix());
     if format == Format::Json {
         print_json(w, &serde_json::to_value(&st).unwrap_or_default());

@@ -30,7 +30,7 @@ pub struct Export {
     /// Unix seconds (UTC) when the export was made.
     pub generated_at: i64,
     pub summary: Summary,
-    pub sections: Vec<SectionProgress>,
+    pub sections: Vec<crate::stats::SectionStats>,
     /// Across the latest answer to each question.
     pub weakest: Vec<MissedItem>,
     /// Every readable attempt in the log, oldest first, exactly as logged.
@@ -54,16 +54,6 @@ pub struct Summary {
     pub overtime_rate: Option<f64>,
     pub streak_days: u32,
     pub last_practice: Option<String>,
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct SectionProgress {
-    pub id: String,
-    pub title: String,
-    pub questions: usize,
-    pub practised: usize,
-    pub attempts: usize,
-    pub average: Option<f64>,
 }
 
 /// One story as exported: what it says and what the STAR lint found.
@@ -133,18 +123,7 @@ pub fn build(
             streak_days: st.streak_days,
             last_practice: st.last_practice,
         },
-        sections: st
-            .sections
-            .into_iter()
-            .map(|s| SectionProgress {
-                id: s.id,
-                title: s.title,
-                questions: s.questions,
-                practised: s.practised,
-                attempts: s.attempts,
-                average: s.average,
-            })
-            .collect(),
+        sections: st.sections,
         weakest: crate::mock::weakest_items(bank, &latest, WEAKEST),
         attempts: attempts.to_vec(),
         mocks,
