@@ -11,9 +11,18 @@ fn main() {
     divan::main();
 }
 
+/// The built-in bank as prep starts with it: embedded data parsed when prep was built.
 #[divan::bench]
 fn builtin() -> bank::Bank {
-    match bank::load_builtin() {
+    bank::load_builtin()
+}
+
+/// The same files parsed from YAML, as prep did before they were embedded (and as it reads user
+/// banks).
+#[divan::bench]
+fn builtin_from_yaml() -> bank::Bank {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
+    match bank::parse(&[bank::BankSource::Dir(dir)]) {
         Ok(b) => b,
         Err(d) => panic!("{d:?}"),
     }

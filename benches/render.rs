@@ -38,14 +38,12 @@ fn screen(ctx: &mut Ctx, name: &str) -> View {
         "questions" => View::Questions(QuestionsState::new(ctx, Some("system-design".into()))),
         "reader" => View::Reader(ReaderState::question(q)),
         "search" => {
-            let query = "rate lim".to_string();
-            let hits = ctx.index.search(&query, 200);
             let mut s = SearchState {
-                query,
+                query: "rate lim".to_string(),
                 ..SearchState::default()
             };
-            s.nav = prep::tui::nav::Nav::new(hits.len());
-            s.hits = hits;
+            ctx.search.submit(&s.query, 200);
+            prep::tui::screens::search::settle(&mut s, ctx);
             View::Search(s)
         }
         "drill" => View::Drill(Box::new(DrillState::new(ctx, vec![q], 0))),

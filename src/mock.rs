@@ -218,7 +218,7 @@ mod tests {
 
     #[test]
     fn every_preset_mixes_design_judgment_behavioral_and_a_curveball_without_repeats() {
-        let bank = load_builtin().unwrap();
+        let bank = load_builtin();
         for &preset in Preset::ALL {
             for seed in 0..50 {
                 let qs = plan(&bank, preset, seed);
@@ -262,7 +262,7 @@ mod tests {
 
     #[test]
     fn the_same_seed_gives_the_same_mock_and_seeds_vary_it() {
-        let bank = load_builtin().unwrap();
+        let bank = load_builtin();
         assert_eq!(
             plan(&bank, Preset::Staff, 42),
             plan(&bank, Preset::Staff, 42)
@@ -278,7 +278,7 @@ mod tests {
 
     #[test]
     fn a_role_with_no_question_of_a_kind_borrows_one_from_any_role() {
-        let mut bank = load_builtin().unwrap();
+        let mut bank = load_builtin();
         for q in &mut bank.questions {
             if q.kind == Kind::SystemDesign {
                 q.roles.retain(|r| *r != Role::Em);

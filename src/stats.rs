@@ -216,7 +216,7 @@ mod tests {
 
     #[test]
     fn figures_follow_the_log() {
-        let bank = crate::bank::load_builtin().unwrap();
+        let bank = crate::bank::load_builtin();
         let today = 20_000;
         let log = vec![
             attempt("sd-url-shortener", "system-design", today - 2, 40.0, 0),
@@ -243,7 +243,7 @@ mod tests {
 
     #[test]
     fn an_empty_log_has_no_figures_but_no_errors() {
-        let bank = crate::bank::load_builtin().unwrap();
+        let bank = crate::bank::load_builtin();
         let s = compute(&bank, &[], 0);
         assert_eq!(
             (s.attempts, s.streak_days, s.average, s.overtime_rate),

@@ -26,7 +26,7 @@ fn fixtures(kind: &str) -> Vec<PathBuf> {
 /// `expected.txt` with `{question:ID}` / `{rubric:ID}` replaced by where the built-in bank defines them.
 fn expected(dir: &Path) -> String {
     let mut text = std::fs::read_to_string(dir.join("expected.txt")).unwrap();
-    let builtin = bank::load_builtin().unwrap();
+    let builtin = bank::load_builtin();
     for q in &builtin.questions {
         text = text.replace(&format!("{{question:{}}}", q.id), &q.origin.to_string());
     }
@@ -181,5 +181,5 @@ fn the_built_in_bank_validates() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    assert!(bank::load_builtin().is_ok());
+    assert!(!bank::load_builtin().questions.is_empty());
 }

@@ -10,40 +10,11 @@ use super::{
 };
 use serde_saphyr::Spanned;
 use std::collections::HashMap;
-use std::path::PathBuf;
 
-/// Load and merge banks in order (put [`BankSource::Builtin`] first to extend the built-in bank).
-pub fn load(sources: &[BankSource]) -> Result<Bank, Diagnostics> {
+/// Parse and check bank files from disk or memory, merged in order, with nothing built in. (The
+/// built-in bank is already parsed: see `builtin.rs`.)
+pub fn parse(sources: &[BankSource]) -> Result<Bank, Diagnostics> {
     Builder::default().run(sources)
-}
-
-/// The bank compiled into the binary.
-pub fn load_builtin() -> Result<Bank, Diagnostics> {
-    load(&[BankSource::Builtin])
-}
-
-/// Check the given folders or files as one bank. Unless they are the built-in bank's own folder,
-/// they are checked as prep would load them on top of the built-in bank: rubric references may use
-/// built-in rubrics, and an id the built-in bank already uses is a clash.
-pub fn validate_paths(paths: &[PathBuf]) -> Result<Bank, Diagnostics> {
-    let sources: Vec<_> = paths.iter().map(|p| BankSource::from_path(p)).collect();
-    let mut builder = Builder::default();
-    if !paths.iter().any(|p| is_builtin_folder(p))
-        && let Ok(builtin) = load_builtin()
-    {
-        builder.reserve(&builtin);
-        builder.fallback_rubrics = builtin.rubrics;
-    }
-    builder.run(&sources)
-}
-
-/// Is this the source folder the built-in bank was compiled from (or a file inside it)?
-fn is_builtin_folder(path: &std::path::Path) -> bool {
-    let content = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/content"));
-    match (path.canonicalize(), content.canonicalize()) {
-        (Ok(p), Ok(c)) => p.starts_with(c),
-        _ => false,
-    }
 }
 
 #[derive(Default)]
@@ -60,8 +31,16 @@ pub(super) struct Builder {
 }
 
 impl Builder {
+    /// A builder that adds to `bank`: its rubrics can be referred to and its ids are taken.
+    pub(super) fn on_top_of(bank: Bank) -> Self {
+        let mut builder = Builder::default();
+        builder.reserve(&bank);
+        builder.bank = bank;
+        builder
+    }
+
     /// Treat every id of `bank` as taken, so reusing one is reported as a clash.
-    fn reserve(&mut self, bank: &Bank) {
+    pub(super) fn reserve(&mut self, bank: &Bank) {
         let pairs = |it: &mut dyn Iterator<Item = (&String, &Origin)>| -> HashMap<String, Origin> {
             it.map(|(id, o)| (id.clone(), o.clone())).collect()
         };
@@ -71,7 +50,7 @@ impl Builder {
         self.rubric_ids = pairs(&mut bank.rubrics.iter().map(|r| (&r.id, &r.origin)));
     }
 
-    fn run(mut self, sources: &[BankSource]) -> Result<Bank, Diagnostics> {
+    pub(super) fn run(mut self, sources: &[BankSource]) -> Result<Bank, Diagnostics> {
         let mut files = Vec::new();
         for s in sources {
             source::collect(s, &mut files, &mut self.diags);

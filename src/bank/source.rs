@@ -1,11 +1,8 @@
-//! Where bank files come from (the embedded built-in bank, folders, single files) and the byte-level
+//! Where bank files come from (folders, single files, memory) and the byte-level
 //! checks every file passes before it is parsed: size cap, UTF-8, byte-order mark, control characters.
 
 use super::Diagnostic;
-use include_dir::{Dir, include_dir};
 use std::path::{Path, PathBuf};
-
-static BUILTIN: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/content");
 
 /// Files larger than this are refused before parsing.
 pub const MAX_FILE_BYTES: usize = 8 * 1024 * 1024;
@@ -13,7 +10,8 @@ pub const MAX_FILE_BYTES: usize = 8 * 1024 * 1024;
 /// One place a bank is read from.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum BankSource {
-    /// The bank compiled into the binary (shown as `content/...`).
+    /// The bank compiled into the binary (shown as `content/...`). It has no files to read here:
+    /// `build.rs` parsed it when prep was built, and `bank::load` starts from the result.
     Builtin,
     /// A folder laid out like `content/`: `rubrics.yaml`, `sections/*.yaml`, `guides/*.md`.
     Dir(PathBuf),
@@ -65,7 +63,7 @@ fn kind_of(path: &Path) -> Option<FileKind> {
 /// Read every bank file of a source, in a stable order. Problems reading a folder become diagnostics.
 pub(crate) fn collect(source: &BankSource, out: &mut Vec<SourceFile>, diags: &mut Vec<Diagnostic>) {
     match source {
-        BankSource::Builtin => collect_builtin(out),
+        BankSource::Builtin => {}
         BankSource::Dir(dir) => collect_dir(dir, out, diags),
         BankSource::Memory(name, bytes) => match kind_of(Path::new(name)) {
             Some(kind) => out.push(decoded(name.clone(), kind, bytes)),
@@ -87,30 +85,6 @@ pub(crate) fn collect(source: &BankSource, out: &mut Vec<SourceFile>, diags: &mu
                     "not a bank file: expected rubrics.yaml, a section (.yaml) or a guide (.md)",
                 )),
             }
-        }
-    }
-}
-
-fn collect_builtin(out: &mut Vec<SourceFile>) {
-    if let Some(file) = BUILTIN.get_file("rubrics.yaml") {
-        out.push(decoded(
-            "content/rubrics.yaml".into(),
-            FileKind::Rubrics,
-            file.contents(),
-        ));
-    }
-    for (folder, kind) in [("sections", FileKind::Section), ("guides", FileKind::Guide)] {
-        let Some(dir) = BUILTIN.get_dir(folder) else {
-            continue;
-        };
-        let mut files: Vec<_> = dir
-            .files()
-            .filter(|f| kind_of(f.path()) == Some(kind))
-            .collect();
-        files.sort_by_key(|f| f.path());
-        for f in files {
-            let name = format!("content/{}", f.path().display());
-            out.push(decoded(name, kind, f.contents()));
         }
     }
 }

@@ -53,7 +53,7 @@ fn story() -> StoryExport {
 
 #[test]
 fn json_reads_back_into_the_same_export() {
-    let bank = load_builtin().unwrap();
+    let bank = load_builtin();
     for stories in [None, Some(vec![story()])] {
         let e = build(&bank, &log(&bank), 1_795_262_400, stories);
         let json = to_json(&e).unwrap();
@@ -65,7 +65,7 @@ fn json_reads_back_into_the_same_export() {
 
 #[test]
 fn the_export_holds_every_attempt_mock_and_section() {
-    let bank = load_builtin().unwrap();
+    let bank = load_builtin();
     let log = log(&bank);
     let e = build(&bank, &log, 1_795_262_400, None);
     assert_eq!(e.attempts, log);
@@ -83,7 +83,7 @@ fn the_export_holds_every_attempt_mock_and_section() {
 
 #[test]
 fn markdown_has_every_section_and_the_notes_verbatim() {
-    let bank = load_builtin().unwrap();
+    let bank = load_builtin();
     let e = build(&bank, &log(&bank), 1_795_262_400, None);
     let md = export_markdown(&bank, &e);
     for want in [
@@ -153,7 +153,7 @@ fn parse_csv(text: &str) -> Vec<Vec<String>> {
 
 #[test]
 fn csv_has_a_header_and_one_row_per_attempt_with_awkward_text_quoted() {
-    let bank = load_builtin().unwrap();
+    let bank = load_builtin();
     let log = log(&bank);
     let csv = attempts_csv(&log);
     let rows = parse_csv(&csv);

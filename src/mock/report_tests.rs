@@ -40,7 +40,7 @@ fn log(bank: &Bank) -> Vec<Attempt> {
 
 #[test]
 fn the_report_averages_both_axes_and_adds_up_overtime() {
-    let bank = load_builtin().unwrap();
+    let bank = load_builtin();
     let log = log(&bank);
     let r = report(&bank, &log, "mock-100").unwrap();
     let mine = [&log[1], &log[3], &log[4]];
@@ -71,7 +71,7 @@ fn the_report_averages_both_axes_and_adds_up_overtime() {
 
 #[test]
 fn the_weakest_items_are_the_ones_missed_most_with_their_text() {
-    let bank = load_builtin().unwrap();
+    let bank = load_builtin();
     let r = report(&bank, &log(&bank), "mock-100").unwrap();
     let star = &bank.rubric("star").unwrap().items;
     // Star item 4 went unticked in both STAR answers; the judgment call ticked everything.
@@ -94,7 +94,7 @@ fn the_weakest_items_are_the_ones_missed_most_with_their_text() {
 
 #[test]
 fn what_to_drill_next_is_the_weakest_part_with_concrete_questions() {
-    let bank = load_builtin().unwrap();
+    let bank = load_builtin();
     let log = log(&bank);
     let next = report(&bank, &log, "mock-100").unwrap().next.unwrap();
     assert_eq!(next.part, "curveball");
@@ -116,7 +116,7 @@ fn what_to_drill_next_is_the_weakest_part_with_concrete_questions() {
 
 #[test]
 fn mocks_are_listed_latest_first_and_unknown_ids_have_no_report() {
-    let bank = load_builtin().unwrap();
+    let bank = load_builtin();
     let log = log(&bank);
     assert_eq!(mock_ids(&log), ["mock-100", "mock-50"]);
     assert!(report(&bank, &log, "mock-7").is_none());
@@ -127,7 +127,7 @@ fn mocks_are_listed_latest_first_and_unknown_ids_have_no_report() {
 
 #[test]
 fn the_markdown_report_names_every_figure() {
-    let bank = load_builtin().unwrap();
+    let bank = load_builtin();
     let r = report(&bank, &log(&bank), "mock-100").unwrap();
     let md = report_markdown(&bank, &r, 2);
     assert!(md.starts_with("## Mock mock-100 · 1970-01-01"));

@@ -66,7 +66,7 @@ mod tests {
 
     #[test]
     fn attempt_records_what_was_ticked_and_the_overtime() {
-        let bank = load_builtin().unwrap();
+        let bank = load_builtin();
         let q = bank.question("sd-url-shortener").unwrap();
         let items = checklist(&bank, q);
         let mut checked = vec![false; items.len()];

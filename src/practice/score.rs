@@ -123,7 +123,7 @@ mod tests {
 
     #[test]
     fn checklist_is_rubric_items_then_own_checks() {
-        let bank = crate::bank::load_builtin().unwrap();
+        let bank = crate::bank::load_builtin();
         let q = bank
             .questions
             .iter()

@@ -196,7 +196,7 @@ mod tests {
 
     #[test]
     fn every_known_theme_serves_some_behavioural_question() {
-        let bank = load_builtin().unwrap();
+        let bank = load_builtin();
         let c = compute(&bank, &[]);
         for row in &c.themes {
             assert!(
@@ -216,7 +216,7 @@ mod tests {
 
     #[test]
     fn grid_marks_stories_per_theme_and_keeps_own_themes() {
-        let bank = load_builtin().unwrap();
+        let bank = load_builtin();
         let stories = [
             story("a", "conflict, Delivery under pressure", ""),
             story("b", "conflict, managing-up", ""),
@@ -239,7 +239,7 @@ mod tests {
 
     #[test]
     fn drilling_offers_named_stories_first_then_themed_ones() {
-        let bank = load_builtin().unwrap();
+        let bank = load_builtin();
         let all = Default::default();
         let q = bank
             .filter(&all)

@@ -2,13 +2,18 @@
 //! Input becomes an [`Action`] through the keymap; each screen's `update` answers with a
 //! [`Transition`]; drawing (in `view`) is a function of this state.
 
+use super::derived::Memo;
 use super::keymap::{self, Action, Mode};
 use super::screens::{self, View};
 use super::theme::Theme;
 use crate::bank::Bank;
-use crate::search::SearchIndex;
+use crate::review::Schedule;
+use crate::search::Background;
+use crate::stats::Stats;
 use crate::storage::{Attempt, AttemptLog, LogProblem};
 use crossterm::event::{Event, KeyEvent, MouseButton, MouseEvent, MouseEventKind};
+use std::rc::Rc;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 /// A message on the status line.
@@ -19,10 +24,15 @@ pub struct Status {
     pub until: Option<Instant>,
 }
 
+/// How often a running clock (or a timed status message) is looked at.
+pub const TICK: Duration = Duration::from_millis(250);
+
 /// What every screen may read or change.
 pub struct Ctx {
-    pub bank: Bank,
-    pub index: SearchIndex,
+    /// Shared with the search thread.
+    pub bank: Arc<Bank>,
+    /// Fuzzy search on its own thread (the index is built there after start).
+    pub search: Background,
     /// `None` when there is no data folder: practice works but nothing is saved.
     pub log: Option<AttemptLog>,
     pub attempts: Vec<Attempt>,
@@ -42,6 +52,8 @@ pub struct Ctx {
     /// A story file the main loop should open in the editor, handing the terminal over.
     pub edit_request: Option<std::path::PathBuf>,
     seed: u64,
+    stats: Memo<Stats>,
+    schedule: Memo<Schedule>,
 }
 
 impl Ctx {
@@ -57,7 +69,8 @@ impl Ctx {
             Some(Err(e)) => (Vec::new(), Vec::new(), Some(e.to_string())),
             None => (Vec::new(), Vec::new(), None),
         };
-        let index = SearchIndex::new(&bank);
+        let bank = Arc::new(bank);
+        let search = Background::start(Arc::clone(&bank));
         let stories_dir = log
             .as_ref()
             .and_then(|l| l.path().parent())
@@ -68,7 +81,7 @@ impl Ctx {
             .unwrap_or_default();
         let mut ctx = Ctx {
             bank,
-            index,
+            search,
             log,
             attempts,
             log_problems,
@@ -83,6 +96,8 @@ impl Ctx {
             stories_dir,
             edit_request: None,
             seed: (now_unix as u64) | 1,
+            stats: Memo::default(),
+            schedule: Memo::default(),
         };
         if let Some(text) = status {
             ctx.error(text);
@@ -97,6 +112,25 @@ impl Ctx {
             ctx.error(text);
         }
         ctx
+    }
+
+    /// What the figures derived from the log depend on: its length and the current minute.
+    fn derived_key(&self) -> super::derived::Key {
+        (self.attempts.len(), self.now_unix.div_euclid(60))
+    }
+
+    /// Progress figures over the whole log, as of now (recomputed when the log or minute changes).
+    pub fn stats(&self) -> Rc<Stats> {
+        self.stats.get(self.derived_key(), || {
+            crate::stats::compute(&self.bank, &self.attempts, self.now_unix)
+        })
+    }
+
+    /// The spaced-repetition schedule, as of now (recomputed when the log or minute changes).
+    pub fn schedule(&self) -> Rc<Schedule> {
+        self.schedule.get(self.derived_key(), || {
+            crate::review::schedule(&self.bank, &self.attempts, self.now_unix)
+        })
     }
 
     pub fn info(&mut self, text: impl Into<String>) {
@@ -209,6 +243,9 @@ impl App {
         if let Some(View::Mock(m)) = self.stack.last_mut() {
             screens::mock::tick(m, &mut self.ctx);
         }
+        if let Some(View::Search(s)) = self.stack.last_mut() {
+            screens::search::refresh(s, &mut self.ctx, Duration::ZERO);
+        }
     }
 
     /// Does anything on screen change with time alone?
@@ -216,6 +253,19 @@ impl App {
         self.ctx.status.as_ref().is_some_and(|s| s.until.is_some())
             || matches!(self.stack.last(), Some(View::Drill(d)) if screens::drill::running(d))
             || matches!(self.stack.last(), Some(View::Mock(m)) if screens::mock::running(m))
+            || self.ctx.search.pending()
+    }
+
+    /// How long the main loop may wait for input before it must tick; `None`: wait for input.
+    pub fn tick_every(&self) -> Option<Duration> {
+        if self.ctx.search.pending() {
+            // Search results arrive from another thread; look for them often.
+            Some(Duration::from_millis(4))
+        } else if self.needs_tick() {
+            Some(TICK)
+        } else {
+            None
+        }
     }
 
     pub fn handle_key(&mut self, key: KeyEvent) {

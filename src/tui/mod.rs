@@ -3,6 +3,7 @@
 //! and runs the event loop, which sleeps until a key, a resize or (in a drill) the next clock tick.
 
 pub mod app;
+mod derived;
 pub mod keymap;
 pub mod nav;
 pub mod screens;
@@ -23,9 +24,6 @@ use ratatui::backend::Backend;
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
-
-/// How often a running drill clock redraws.
-const TICK: Duration = Duration::from_millis(250);
 
 pub fn now_unix() -> i64 {
     SystemTime::now()
@@ -106,11 +104,7 @@ where
             continue;
         }
         // Idle means idle: with no clock on screen, block until something happens.
-        let wait = if app.needs_tick() {
-            TICK
-        } else {
-            Duration::from_secs(3600)
-        };
+        let wait = app.tick_every().unwrap_or(Duration::from_secs(3600));
         if event::poll(wait)? {
             let ev = event::read()?;
             app.handle_event(ev, Instant::now(), now_unix());

@@ -103,6 +103,14 @@ impl Session {
                 KeyCode::Char(c)
             });
         }
+        self.settle()
+    }
+
+    /// Let background work finish (search results arrive from the search thread).
+    fn settle(&mut self) -> &mut Self {
+        if let Some(View::Search(s)) = self.app.stack.last_mut() {
+            crate::tui::screens::search::settle(s, &mut self.app.ctx);
+        }
         self
     }
 

@@ -11,7 +11,7 @@ pub const NOW_UNIX: i64 = 1_795_262_400;
 
 pub fn ctx() -> Ctx {
     Ctx::new(
-        load_builtin().unwrap(),
+        load_builtin(),
         None,
         Theme { color: false },
         Instant::now(),
@@ -24,7 +24,7 @@ pub fn ctx_with_log() -> (Ctx, tempfile::TempDir) {
     let log = AttemptLog::new(dir.path());
     (
         Ctx::new(
-            load_builtin().unwrap(),
+            load_builtin(),
             Some(log),
             Theme { color: false },
             Instant::now(),

@@ -56,7 +56,7 @@ pub fn update(s: &mut HomeState, ctx: &mut Ctx, action: Action) -> Transition {
             drill::start(ctx, pool)
         }
         Action::DrillDue => {
-            let sched = crate::review::schedule(&ctx.bank, &ctx.attempts, ctx.now_unix);
+            let sched = ctx.schedule();
             let plan = crate::review::due_plan(&ctx.bank, &sched, &Default::default(), None);
             let message = plan.message();
             let found = !plan.queue.is_empty();
@@ -78,7 +78,7 @@ pub fn update(s: &mut HomeState, ctx: &mut Ctx, action: Action) -> Transition {
 
 pub fn draw(f: &mut Frame, area: Rect, s: &mut HomeState, ctx: &Ctx) {
     let t = ctx.theme;
-    let fig = figures::compute(&ctx.bank, &ctx.attempts, ctx.now_unix);
+    let fig = ctx.stats();
     let [head, body] = Layout::vertical([Constraint::Length(3), Constraint::Min(0)]).areas(area);
     let mut summary = vec![
         Span::styled("prep", t.title()),
@@ -88,9 +88,7 @@ pub fn draw(f: &mut Frame, area: Rect, s: &mut HomeState, ctx: &Ctx) {
             fig.practised_questions
         )),
     ];
-    let due = crate::review::schedule(&ctx.bank, &ctx.attempts, ctx.now_unix)
-        .due
-        .len();
+    let due = ctx.schedule().due.len();
     summary.push(Span::raw(" · "));
     summary.push(Span::styled(
         format!("{due} due"),

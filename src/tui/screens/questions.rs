@@ -145,7 +145,7 @@ pub fn draw(f: &mut Frame, area: Rect, s: &mut QuestionsState, ctx: &Ctx) {
         head.push(Span::styled(format!("[{}] ", filters.join(", ")), t.key()));
     }
     // Questions due for review carry a mark after their last score.
-    let sched = crate::review::schedule(&ctx.bank, &ctx.attempts, ctx.now_unix);
+    let sched = ctx.schedule();
     let due = s.items.iter().filter(|&&i| sched.is_due(i)).count();
     if due > 0 {
         head.push(Span::styled(format!("{due} due • "), t.warn()));

@@ -1,4 +1,6 @@
 //! Live fuzzy search over prompts, ids, tags, probes and guides; matched characters highlighted.
+//! Queries run on the search thread: a keystroke waits briefly for its results, and if they are
+//! not ready (a very large bank) the screen keeps the previous ones until they arrive.
 
 use super::{View, reader};
 use crate::search::{Hit, Target};
@@ -10,15 +12,45 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table};
+use std::time::{Duration, Instant};
 
 /// Results kept per query; more than a screen's worth is noise.
 const LIMIT: usize = 200;
 
+/// How long a keystroke waits for its own results before the screen is drawn without them.
+const KEY_WAIT: Duration = Duration::from_millis(2);
+
+/// Results still missing after this long get a "searching" note.
+const SLOW: Duration = Duration::from_millis(150);
+
 #[derive(Default)]
 pub struct SearchState {
     pub query: String,
+    /// The results shown: for `shown_query`, which is `query` unless newer ones are on the way.
     pub hits: Vec<Hit>,
+    pub shown_query: String,
     pub nav: Nav,
+    /// When the query whose results are still awaited was typed.
+    pub asked: Option<Instant>,
+}
+
+/// Take any results that have arrived, waiting up to `wait` for the latest query's.
+pub fn refresh(s: &mut SearchState, ctx: &mut Ctx, wait: Duration) {
+    if let Some(results) = ctx.search.take(wait) {
+        s.hits = results.hits;
+        s.shown_query = results.query;
+        s.nav = Nav::new(s.hits.len());
+    }
+    if !ctx.search.pending() {
+        s.asked = None;
+    }
+}
+
+/// Wait as long as it takes for the latest query's results (tests and benchmarks).
+pub fn settle(s: &mut SearchState, ctx: &mut Ctx) {
+    while ctx.search.pending() {
+        refresh(s, ctx, Duration::from_secs(1));
+    }
 }
 
 pub fn text_input(s: &mut SearchState, ctx: &mut Ctx, key: KeyEvent) {
@@ -35,8 +67,9 @@ pub fn text_input(s: &mut SearchState, ctx: &mut Ctx, key: KeyEvent) {
         }
         _ => return,
     }
-    s.hits = ctx.index.search(&s.query, LIMIT);
-    s.nav = Nav::new(s.hits.len());
+    ctx.search.submit(&s.query, LIMIT);
+    s.asked.get_or_insert(ctx.now);
+    refresh(s, ctx, KEY_WAIT);
 }
 
 pub fn update(s: &mut SearchState, _ctx: &mut Ctx, action: Action) -> Transition {
@@ -107,19 +140,20 @@ pub fn draw(f: &mut Frame, area: Rect, s: &mut SearchState, ctx: &Ctx) {
             Cell::from(highlighted(&text, &h.positions, t.matched())),
         ])
     });
+    let waiting = s
+        .asked
+        .is_some_and(|at| s.hits.is_empty() || ctx.now.saturating_duration_since(at) >= SLOW);
     let status = if s.query.is_empty() {
         " Type to search ".to_string()
+    } else if waiting {
+        " Searching… ".to_string()
     } else if s.hits.is_empty() {
         " No match: try fewer letters ".to_string()
+    } else if s.hits.len() >= LIMIT {
+        format!(" best {LIMIT} matches ")
     } else {
-        {
-            let n = s.hits.len();
-            if n >= LIMIT {
-                format!(" best {LIMIT} matches ")
-            } else {
-                format!(" {n} match{} ", if n == 1 { "" } else { "es" })
-            }
-        }
+        let n = s.hits.len();
+        format!(" {n} match{} ", if n == 1 { "" } else { "es" })
     };
     let table = Table::new(
         rows,

@@ -26,7 +26,7 @@ fn pct(v: Option<f64>) -> String {
 
 pub fn draw(f: &mut Frame, area: Rect, _s: &mut StatsState, ctx: &Ctx) {
     let t = ctx.theme;
-    let st = figures::compute(&ctx.bank, &ctx.attempts, ctx.now_unix);
+    let st = ctx.stats();
     let [head, middle, bottom] = Layout::vertical([
         Constraint::Length(3),
         Constraint::Fill(3),

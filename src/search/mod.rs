@@ -1,7 +1,12 @@
 //! Fuzzy search over the bank (prompts, ids, tags, probes, guide titles) with nucleo-matcher.
 //! The index is built once; each query scores every field and keeps the best one per item.
 //! A query that only adds characters to the previous one scores only the fields that one matched
-//! (a fuzzy match of the longer query is a match of the shorter one); scores are the same.
+//! (a fuzzy match of the longer query is a match of the shorter one); scores are the same. Large
+//! candidate sets are split across the machine's cores. [`Background`] runs an index on its own
+//! thread, so an interactive front end never waits for a keystroke's results.
+
+mod background;
+pub use background::{Background, Results};
 
 use crate::bank::Bank;
 use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
@@ -52,10 +57,71 @@ struct Entry {
     text: Utf32String,
 }
 
+/// Fewer candidates than this are scored on one thread: starting threads would cost more.
+const PARALLEL_FROM: usize = 16_384;
+
+/// What scoring a run of entries found: the entries that matched, ascending, and the best entry of
+/// each item as (score with weight, entry), in entry order.
+#[derive(Default)]
+struct Scored {
+    matched: Vec<u32>,
+    best: Vec<(u32, usize)>,
+}
+
+impl Scored {
+    /// Append a later run's results; an item split across the two runs keeps its best entry
+    /// (the earlier one on a tie, as scoring in one run would).
+    fn append(&mut self, later: Scored, entries: &[Entry]) {
+        self.matched.extend(later.matched);
+        let mut rest = later.best.into_iter().peekable();
+        if let (Some(last), Some(first)) = (self.best.last_mut(), rest.peek())
+            && entries[last.1].target == entries[first.1].target
+        {
+            if first.0 > last.0 {
+                *last = *first;
+            }
+            rest.next();
+        }
+        self.best.extend(rest);
+    }
+}
+
+/// Score `candidates` (ascending entry numbers) against `pattern`.
+fn score(
+    entries: &[Entry],
+    candidates: &[u32],
+    pattern: &Pattern,
+    matcher: &mut Matcher,
+) -> Scored {
+    let mut out = Scored::default();
+    let mut last: Option<Target> = None;
+    for &i in candidates {
+        let e = &entries[i as usize];
+        let Some(score) = pattern.score(e.text.slice(..), matcher) else {
+            continue;
+        };
+        out.matched.push(i);
+        let score = score + e.weight;
+        match out.best.last_mut() {
+            Some(slot) if last == Some(e.target) => {
+                if score > slot.0 {
+                    *slot = (score, i as usize);
+                }
+            }
+            _ => out.best.push((score, i as usize)),
+        }
+        last = Some(e.target);
+    }
+    out
+}
+
 /// A prepared search index over one bank.
 pub struct SearchIndex {
     entries: Vec<Entry>,
-    matcher: Matcher,
+    /// One per thread that scores; the first is also used to find positions.
+    matchers: Vec<Matcher>,
+    /// Candidate count from which scoring is split across threads.
+    parallel_from: usize,
     /// The last query and the entries it matched, ascending.
     last: Option<(String, Vec<u32>)>,
 }
@@ -90,7 +156,8 @@ impl SearchIndex {
         }
         SearchIndex {
             entries,
-            matcher: Matcher::new(Config::DEFAULT),
+            matchers: vec![Matcher::new(Config::DEFAULT)],
+            parallel_from: PARALLEL_FROM,
             last: None,
         }
     }
@@ -106,27 +173,7 @@ impl SearchIndex {
             Some((prev, matched)) if narrows(&prev, query) => matched,
             _ => (0..self.entries.len() as u32).collect(),
         };
-        let mut matched = Vec::new();
-        // Best entry per target.
-        let mut best: Vec<(u32, usize)> = Vec::new();
-        let mut last: Option<Target> = None;
-        for i in candidates.into_iter().map(|i| i as usize) {
-            let e = &self.entries[i];
-            let Some(score) = pattern.score(e.text.slice(..), &mut self.matcher) else {
-                continue;
-            };
-            matched.push(i as u32);
-            let score = score + e.weight;
-            match best.last_mut() {
-                Some(slot) if last == Some(e.target) => {
-                    if score > slot.0 {
-                        *slot = (score, i);
-                    }
-                }
-                _ => best.push((score, i)),
-            }
-            last = Some(e.target);
-        }
+        let Scored { matched, mut best } = self.score(&pattern, &candidates);
         self.last = Some((query.to_string(), matched));
         // Stable order for equal scores: bank order.
         best.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
@@ -139,7 +186,7 @@ impl SearchIndex {
             .map(|(score, i)| {
                 let e = &self.entries[i];
                 positions.clear();
-                pattern.indices(e.text.slice(..), &mut self.matcher, &mut positions);
+                pattern.indices(e.text.slice(..), &mut self.matchers[0], &mut positions);
                 positions.sort_unstable();
                 positions.dedup();
                 Hit {
@@ -151,6 +198,41 @@ impl SearchIndex {
                 }
             })
             .collect()
+    }
+}
+
+impl SearchIndex {
+    /// Score the candidates, split across the cores when there are many.
+    fn score(&mut self, pattern: &Pattern, candidates: &[u32]) -> Scored {
+        let threads = if candidates.len() < self.parallel_from {
+            1
+        } else {
+            std::thread::available_parallelism().map_or(1, |n| n.get().min(8))
+        };
+        while self.matchers.len() < threads {
+            self.matchers.push(Matcher::new(Config::DEFAULT));
+        }
+        let entries = &self.entries;
+        if threads == 1 {
+            return score(entries, candidates, pattern, &mut self.matchers[0]);
+        }
+        let chunk = candidates.len().div_ceil(threads);
+        let parts: Vec<Scored> = std::thread::scope(|scope| {
+            let handles: Vec<_> = candidates
+                .chunks(chunk)
+                .zip(self.matchers.iter_mut())
+                .map(|(part, matcher)| scope.spawn(move || score(entries, part, pattern, matcher)))
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                .collect()
+        });
+        let mut all = Scored::default();
+        for part in parts {
+            all.append(part, entries);
+        }
+        all
     }
 }
 
@@ -169,7 +251,7 @@ mod tests {
 
     #[test]
     fn gaps_in_the_query_still_find_the_question() {
-        let bank = load_builtin().unwrap();
+        let bank = load_builtin();
         let mut index = SearchIndex::new(&bank);
         let target = bank.question_index("sd-url-shortener").unwrap();
         let hits = index.search("url shrtnr", 5);
@@ -181,7 +263,7 @@ mod tests {
 
     #[test]
     fn positions_point_at_the_matched_characters() {
-        let bank = load_builtin().unwrap();
+        let bank = load_builtin();
         let mut index = SearchIndex::new(&bank);
         let hits = index.search("star", 20);
         assert!(!hits.is_empty());
@@ -198,7 +280,7 @@ mod tests {
 
     #[test]
     fn results_are_ranked_and_one_per_item() {
-        let bank = load_builtin().unwrap();
+        let bank = load_builtin();
         let mut index = SearchIndex::new(&bank);
         let hits = index.search("conflict", 50);
         assert!(hits.windows(2).all(|w| w[0].score >= w[1].score));
@@ -239,7 +321,7 @@ mod tests {
 
     #[test]
     fn typing_ranks_as_scoring_every_field_exactly() {
-        let bank = load_builtin().unwrap();
+        let bank = load_builtin();
         let mut index = SearchIndex::new(&bank);
         for (query, limit) in [("rate limiter", 20), ("conflict", 20), ("hire", 10)] {
             // Typed a key at a time, as the search screen asks, so later keys narrow.
@@ -259,8 +341,39 @@ mod tests {
     }
 
     #[test]
+    fn scoring_on_several_threads_ranks_as_one_thread_does() {
+        let mut sources = vec![crate::bank::BankSource::Builtin];
+        sources.extend(crate::synth::memory_sources(300));
+        let bank = crate::bank::load(&sources).unwrap();
+        let mut split = SearchIndex::new(&bank);
+        split.parallel_from = 1;
+        let mut whole = SearchIndex::new(&bank);
+        whole.parallel_from = usize::MAX;
+        // Typed and backspaced, so both fresh and narrowed candidate sets are split.
+        for query in [
+            "c",
+            "ca",
+            "cach",
+            "cache r",
+            "cache",
+            "lead",
+            "incident review",
+            "zz",
+        ] {
+            assert_eq!(
+                split.search(query, 200),
+                whole.search(query, 200),
+                "{query:?}"
+            );
+        }
+        assert!(
+            split.matchers.len() > 1 || std::thread::available_parallelism().unwrap().get() == 1
+        );
+    }
+
+    #[test]
     fn a_query_that_is_not_an_extension_searches_everything_again() {
-        let bank = load_builtin().unwrap();
+        let bank = load_builtin();
         let mut index = SearchIndex::new(&bank);
         assert!(!index.search("url shortener", 5).is_empty());
         let fresh = SearchIndex::new(&bank).search("conflict", 5);

@@ -1,0 +1,128 @@
+//! The built-in bank, embedded as data, and loading banks on top of it.
+//!
+//! `build.rs` runs the loader over `content/` when prep is compiled (a broken file fails the
+//! build with the same `file:line:column` messages `prep validate` prints) and writes the result
+//! as Rust code, included below. Starting prep then costs copying that data, not parsing YAML.
+
+use super::build::{Builder, parse};
+use super::{Axis, Bank, BankSource, Diagnostics, Guide, Kind, Origin, Question, Role, Rubric};
+use super::{RubricItem, Section};
+use std::path::{Path, PathBuf};
+
+include!(concat!(env!("OUT_DIR"), "/builtin_bank.rs"));
+
+fn s(text: &str) -> String {
+    text.to_owned()
+}
+
+fn v(texts: &[&str]) -> Vec<String> {
+    texts.iter().map(|t| (*t).to_owned()).collect()
+}
+
+fn o(file: &str, line: u32, column: u32) -> Origin {
+    Origin {
+        file: file.to_owned(),
+        line,
+        column,
+    }
+}
+
+/// The bank compiled into the binary.
+pub fn load_builtin() -> Bank {
+    let mut bank = Bank::default();
+    bank.rubrics = rubrics();
+    bank.sections = sections();
+    bank.questions = questions();
+    bank.guides = guides();
+    bank.index();
+    bank
+}
+
+/// Load and merge banks in order. With [`BankSource::Builtin`] among them, the others are added
+/// to the built-in bank: they may use its rubrics, and reusing one of its ids is a clash.
+pub fn load(sources: &[BankSource]) -> Result<Bank, Diagnostics> {
+    if sources.contains(&BankSource::Builtin) {
+        Builder::on_top_of(load_builtin()).run(sources)
+    } else {
+        parse(sources)
+    }
+}
+
+/// Check the given folders or files as one bank. Unless they are the built-in bank's own folder,
+/// they are checked as prep would load them on top of the built-in bank: rubric references may use
+/// built-in rubrics, and an id the built-in bank already uses is a clash.
+pub fn validate_paths(paths: &[PathBuf]) -> Result<Bank, Diagnostics> {
+    let sources: Vec<_> = paths.iter().map(|p| BankSource::from_path(p)).collect();
+    let mut builder = Builder::default();
+    if !paths.iter().any(|p| is_builtin_folder(p)) {
+        let builtin = load_builtin();
+        builder.reserve(&builtin);
+        builder.fallback_rubrics = builtin.rubrics;
+    }
+    builder.run(&sources)
+}
+
+/// Is this the source folder the built-in bank was compiled from (or a file inside it)?
+fn is_builtin_folder(path: &Path) -> bool {
+    let content = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/content"));
+    match (path.canonicalize(), content.canonicalize()) {
+        (Ok(p), Ok(c)) => p.starts_with(c),
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Debug text of a bank's contents, with each origin's file made relative to the package.
+    fn contents(bank: &Bank) -> String {
+        let text = format!(
+            "{:#?}",
+            (&bank.rubrics, &bank.sections, &bank.questions, &bank.guides)
+        );
+        text.replace(concat!(env!("CARGO_MANIFEST_DIR"), "/"), "")
+    }
+
+    #[test]
+    fn the_embedded_bank_is_what_parsing_content_gives_now() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
+        let parsed = parse(&[BankSource::Dir(dir)]).expect("content/ is valid");
+        let embedded = load_builtin();
+        assert!(embedded.questions.len() > 200);
+        assert_eq!(contents(&embedded), contents(&parsed));
+        let id = &parsed.questions[7].id;
+        assert_eq!(embedded.question_index(id), Some(7));
+    }
+
+    #[test]
+    fn a_user_bank_adds_to_the_builtin_one_and_may_not_reuse_its_ids() {
+        let builtin = load_builtin();
+        let first = &builtin.questions[0];
+        let yaml = |id: &str| {
+            format!(
+                "id: extra\ntitle: Extra\norder: 99\nsummary: More.\nquestions:\n  - id: {id}\n    \
+                 prompt: Tell me about a time you changed a plan.\n    kind: behavioral\n    \
+                 roles: [em]\n    time: 60s\n    rubric: star\n"
+            )
+        };
+        let ok = load(&[
+            BankSource::Builtin,
+            BankSource::Memory("extra.yaml".into(), yaml("extra-one").into_bytes()),
+        ])
+        .expect("uses the built-in star rubric");
+        assert_eq!(ok.questions.len(), builtin.questions.len() + 1);
+        assert!(ok.question("extra-one").is_some() && ok.section("extra").is_some());
+
+        let clash = load(&[
+            BankSource::Builtin,
+            BankSource::Memory("extra.yaml".into(), yaml(&first.id).into_bytes()),
+        ])
+        .expect_err("id taken");
+        let text = clash.to_string();
+        assert!(
+            text.contains(&format!("also defined at {}", first.origin)),
+            "{text}"
+        );
+    }
+}

@@ -1,0 +1,161 @@
+//! A search index on its own thread. The front end hands over each query and carries on; results
+//! come back when they are ready, newest query first (older queries still waiting are skipped).
+//! The index is built on that thread too, so starting the app does not wait for it.
+
+use super::{Hit, SearchIndex};
+use crate::bank::Bank;
+use std::sync::Arc;
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::time::{Duration, Instant};
+
+/// Hits for one query.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Results {
+    pub query: String,
+    pub hits: Vec<Hit>,
+}
+
+struct Request {
+    serial: u64,
+    query: String,
+    limit: usize,
+}
+
+/// The handle the front end keeps; dropping it stops the thread.
+pub struct Background {
+    requests: Sender<Request>,
+    results: Receiver<(u64, Results)>,
+    /// Serial number of the newest query sent, and of the newest results received.
+    sent: u64,
+    received: u64,
+}
+
+impl Background {
+    /// Start the thread; it builds the index over `bank` before answering the first query.
+    pub fn start(bank: Arc<Bank>) -> Self {
+        let (requests, inbox) = mpsc::channel::<Request>();
+        let (outbox, results) = mpsc::channel();
+        let spawned = std::thread::Builder::new()
+            .name("prep-search".into())
+            .spawn(move || serve(&bank, &inbox, &outbox));
+        if let Err(e) = spawned {
+            // Without a thread, every query gets no hits; say why once.
+            eprintln!("prep: cannot start the search thread: {e}");
+        }
+        Background {
+            requests,
+            results,
+            sent: 0,
+            received: 0,
+        }
+    }
+
+    /// Ask for the hits of `query`, at most `limit`. Returns at once.
+    pub fn submit(&mut self, query: &str, limit: usize) {
+        self.sent += 1;
+        let _ = self.requests.send(Request {
+            serial: self.sent,
+            query: query.to_string(),
+            limit,
+        });
+    }
+
+    /// Is a query sent whose results have not been taken yet?
+    pub fn pending(&self) -> bool {
+        self.received < self.sent
+    }
+
+    /// The newest results that have arrived, waiting up to `wait` for those of the latest query.
+    /// `None` when nothing newer than the last results taken has arrived.
+    pub fn take(&mut self, wait: Duration) -> Option<Results> {
+        let deadline = Instant::now() + wait;
+        let mut newest = None;
+        loop {
+            let next = if self.pending() {
+                let left = deadline.saturating_duration_since(Instant::now());
+                self.results.recv_timeout(left)
+            } else {
+                self.results
+                    .try_recv()
+                    .map_err(|_| RecvTimeoutError::Timeout)
+            };
+            match next {
+                Ok((serial, results)) => {
+                    self.received = self.received.max(serial);
+                    newest = Some(results);
+                    if !self.pending() {
+                        // Anything already queued is older; nothing newer can come.
+                        return newest;
+                    }
+                }
+                Err(RecvTimeoutError::Timeout) => return newest,
+                Err(RecvTimeoutError::Disconnected) => {
+                    // The thread is gone: nothing more will arrive.
+                    self.received = self.sent;
+                    return newest;
+                }
+            }
+        }
+    }
+
+    /// Wait as long as it takes for the latest query's results (tests and scripts).
+    pub fn wait(&mut self) -> Option<Results> {
+        let mut newest = None;
+        while self.pending() {
+            if let Some(r) = self.take(Duration::from_secs(1)) {
+                newest = Some(r);
+            }
+        }
+        newest
+    }
+}
+
+fn serve(bank: &Bank, inbox: &Receiver<Request>, outbox: &Sender<(u64, Results)>) {
+    let mut index = SearchIndex::new(bank);
+    while let Ok(mut request) = inbox.recv() {
+        // Only the newest query matters; the ones typed before it are already stale.
+        while let Ok(newer) = inbox.try_recv() {
+            request = newer;
+        }
+        let hits = index.search(&request.query, request.limit);
+        let results = Results {
+            query: request.query,
+            hits,
+        };
+        if outbox.send((request.serial, results)).is_err() {
+            return;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bank::load_builtin;
+
+    #[test]
+    fn results_match_a_direct_search_and_only_the_newest_query_counts() {
+        let bank = Arc::new(load_builtin());
+        let mut direct = SearchIndex::new(&bank);
+        let mut background = Background::start(Arc::clone(&bank));
+        assert!(!background.pending());
+        for query in ["c", "co", "con", "conflict"] {
+            background.submit(query, 20);
+        }
+        assert!(background.pending());
+        let results = background.wait().expect("results arrive");
+        assert_eq!(results.query, "conflict");
+        assert_eq!(results.hits, direct.search("conflict", 20));
+        assert!(!background.pending());
+        assert_eq!(background.take(Duration::ZERO), None, "nothing newer");
+    }
+
+    #[test]
+    fn take_returns_at_its_deadline_when_nothing_has_arrived() {
+        let mut background = Background::start(Arc::new(load_builtin()));
+        assert_eq!(background.take(Duration::from_millis(5)), None);
+        background.submit("rate limiter", 5);
+        let results = background.wait().expect("results arrive");
+        assert!(!results.hits.is_empty());
+    }
+}
