@@ -18,13 +18,13 @@ pub fn escape(s: &str) -> String {
     out
 }
 
-fn list(out: &mut String, title: &str, items: &[String]) {
+fn list(out: &mut String, title: &str, items: &[impl AsRef<str>]) {
     if items.is_empty() {
         return;
     }
     out.push_str(&format!("## {title}\n\n"));
     for i in items {
-        out.push_str(&format!("- {}\n", escape(i)));
+        out.push_str(&format!("- {}\n", escape(i.as_ref())));
     }
     out.push('\n');
 }
@@ -33,7 +33,7 @@ fn list(out: &mut String, title: &str, items: &[String]) {
 pub fn section_and_kind(bank: &Bank, q: &Question) -> String {
     let section = bank
         .section(&q.section)
-        .map_or(q.section.as_str(), |s| s.title.as_str());
+        .map_or(q.section.as_ref(), |s| s.title.as_ref());
     if section.eq_ignore_ascii_case(q.kind.label()) {
         section.to_string()
     } else {

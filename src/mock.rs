@@ -224,7 +224,7 @@ mod tests {
                 let qs = plan(&bank, preset, seed);
                 assert_eq!(qs.len(), preset.slots().len(), "{preset} seed {seed}");
                 let mut ids: Vec<&str> =
-                    qs.iter().map(|&i| bank.questions[i].id.as_str()).collect();
+                    qs.iter().map(|&i| bank.questions[i].id.as_ref()).collect();
                 ids.sort_unstable();
                 ids.dedup();
                 assert_eq!(

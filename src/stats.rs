@@ -95,7 +95,7 @@ pub fn compute(bank: &Bank, attempts: &[Attempt], now_unix: i64) -> Stats {
             let ids: Vec<&str> = s
                 .questions
                 .iter()
-                .map(|&i| bank.questions[i].id.as_str())
+                .map(|&i| bank.questions[i].id.as_ref())
                 .collect();
             let scores: Vec<f64> = ids
                 .iter()
@@ -103,8 +103,8 @@ pub fn compute(bank: &Bank, attempts: &[Attempt], now_unix: i64) -> Stats {
                 .map(|a| a.score)
                 .collect();
             SectionStats {
-                id: s.id.clone(),
-                title: s.title.clone(),
+                id: s.id.to_string(),
+                title: s.title.to_string(),
                 questions: ids.len(),
                 practised: scores.len(),
                 attempts: attempts.iter().filter(|a| a.section == s.id).count(),

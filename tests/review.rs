@@ -28,13 +28,13 @@ fn bank() -> Bank {
 fn first_of(bank: &Bank, section: usize) -> String {
     bank.questions[bank.sections[section].questions[0]]
         .id
-        .clone()
+        .to_string()
 }
 
 fn ids(bank: &Bank, queue: &[usize]) -> Vec<String> {
     queue
         .iter()
-        .map(|&i| bank.questions[i].id.clone())
+        .map(|&i| bank.questions[i].id.to_string())
         .collect()
 }
 
@@ -172,7 +172,7 @@ fn practice_order_is_weakest_first_then_never_practised_across_sections() {
     assert_eq!(named.last(), Some(&ids_of(2)), "the strong one comes last");
     // A filter keeps only its questions.
     let filter = Filter {
-        section: Some(b.sections[1].id.clone()),
+        section: Some(b.sections[1].id.to_string()),
         ..Filter::default()
     };
     let in_section = s.practice_order(&b, &filter);

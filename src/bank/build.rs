@@ -6,7 +6,7 @@ use super::raw::{RawGuide, RawQuestion, RawRubrics, RawSection};
 use super::source::{self, BankSource, FileKind, SourceFile};
 use super::{
     Axis, Bank, Diagnostic, Diagnostics, Guide, Kind, Origin, Question, Role, Rubric, RubricItem,
-    Section,
+    Section, Text,
 };
 use serde_saphyr::Spanned;
 use std::collections::HashMap;
@@ -41,8 +41,8 @@ impl Builder {
 
     /// Treat every id of `bank` as taken, so reusing one is reported as a clash.
     pub(super) fn reserve(&mut self, bank: &Bank) {
-        let pairs = |it: &mut dyn Iterator<Item = (&String, &Origin)>| -> HashMap<String, Origin> {
-            it.map(|(id, o)| (id.clone(), o.clone())).collect()
+        let pairs = |it: &mut dyn Iterator<Item = (&Text, &Origin)>| -> HashMap<String, Origin> {
+            it.map(|(id, o)| (id.to_string(), o.clone())).collect()
         };
         self.section_ids = pairs(&mut bank.sections.iter().map(|s| (&s.id, &s.origin)));
         self.question_ids = pairs(&mut bank.questions.iter().map(|q| (&q.id, &q.origin)));
@@ -142,8 +142,8 @@ impl Builder {
                 }
                 let axis = self.word::<Axis>(name, &item.axis, "axis", Axis::parse, Axis::expected);
                 items.push(RubricItem {
-                    id: item.id.value,
-                    text: item.text.value.trim().to_string(),
+                    id: item.id.value.into(),
+                    text: item.text.value.trim().to_string().into(),
                     weight: item.weight.value,
                     axis: axis.unwrap_or(Axis::Technical),
                 });
@@ -155,8 +155,8 @@ impl Builder {
                 ));
             }
             self.bank.rubrics.push(Rubric {
-                id: r.id.value,
-                title: r.title.value,
+                id: r.id.value.into(),
+                title: r.title.value.into(),
                 items,
                 origin,
             });
@@ -200,10 +200,10 @@ impl Builder {
             }
         }
         let section = Section {
-            id: id.value,
-            title: title.value.trim().to_string(),
+            id: id.value.into(),
+            title: title.value.trim().to_string().into(),
             order,
-            summary: summary.trim().to_string(),
+            summary: summary.trim().to_string().into(),
             questions: indices,
             origin,
         };
@@ -239,24 +239,27 @@ impl Builder {
                 self.non_empty(name, item, what, 0);
             }
         }
-        let strings =
-            |v: Vec<Spanned<String>>| v.into_iter().map(|s| s.value.trim().to_string()).collect();
+        let strings = |v: Vec<Spanned<String>>| {
+            v.into_iter()
+                .map(|s| s.value.trim().to_string().into())
+                .collect()
+        };
         let (Some(kind), Some(time)) = (kind, time) else {
             return None;
         };
         self.pending_rubrics
             .push((self.bank.questions.len(), at(name, &q.rubric.referenced, 0)));
         Some(Question {
-            id: q.id.value,
-            section: section.to_string(),
-            prompt: q.prompt.value.trim().to_string(),
+            id: q.id.value.into(),
+            section: section.to_string().into(),
+            prompt: q.prompt.value.trim().to_string().into(),
             kind,
             roles,
             time,
-            rubric: q.rubric.value.trim().to_string(),
+            rubric: q.rubric.value.trim().to_string().into(),
             probes: strings(q.probes),
             checks: strings(q.checks),
-            talking_points: q.talking_points,
+            talking_points: q.talking_points.into(),
             pitfalls: strings(q.pitfalls),
             follow_ups: strings(q.follow_ups),
             tags: strings(q.tags),
@@ -294,12 +297,12 @@ impl Builder {
             ));
         }
         self.bank.guides.push(Guide {
-            id: raw.id.value,
-            title: raw.title.value.trim().to_string(),
+            id: raw.id.value.into(),
+            title: raw.title.value.trim().to_string().into(),
             order: raw.order,
-            summary: raw.summary.trim().to_string(),
-            tags: raw.tags.into_iter().map(|t| t.value).collect(),
-            body: body.to_string(),
+            summary: raw.summary.trim().to_string().into(),
+            tags: raw.tags.into_iter().map(|t| t.value.into()).collect(),
+            body: body.to_string().into(),
             origin,
         });
     }
@@ -319,7 +322,7 @@ impl Builder {
                 .rubrics
                 .iter()
                 .chain(&self.fallback_rubrics)
-                .map(|r| r.id.as_str())
+                .map(|r| r.id.as_ref())
                 .collect();
             let msg = format!(
                 "unknown rubric `{wanted}`; known rubrics: {}",

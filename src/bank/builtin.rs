@@ -2,26 +2,27 @@
 //!
 //! `build.rs` runs the loader over `content/` when prep is compiled (a broken file fails the
 //! build with the same `file:line:column` messages `prep validate` prints) and writes the result
-//! as Rust code, included below. Starting prep then costs copying that data, not parsing YAML.
+//! as Rust code, included below. Its text is borrowed from the binary, so starting prep neither
+//! parses YAML nor copies the bank: it builds the lists that point into it.
 
 use super::build::{Builder, parse};
 use super::{Axis, Bank, BankSource, Diagnostics, Guide, Kind, Origin, Question, Role, Rubric};
-use super::{RubricItem, Section};
+use super::{RubricItem, Section, Text};
 use std::path::{Path, PathBuf};
 
 include!(concat!(env!("OUT_DIR"), "/builtin_bank.rs"));
 
-fn s(text: &str) -> String {
-    text.to_owned()
+fn s(text: &'static str) -> Text {
+    Text::Borrowed(text)
 }
 
-fn v(texts: &[&str]) -> Vec<String> {
-    texts.iter().map(|t| (*t).to_owned()).collect()
+fn v(texts: &[&'static str]) -> Vec<Text> {
+    texts.iter().map(|t| Text::Borrowed(t)).collect()
 }
 
-fn o(file: &str, line: u32, column: u32) -> Origin {
+fn o(file: &'static str, line: u32, column: u32) -> Origin {
     Origin {
-        file: file.to_owned(),
+        file: Text::Borrowed(file),
         line,
         column,
     }

@@ -100,7 +100,7 @@ impl Builder {
 
 pub(super) fn at(name: &str, loc: &Location, line_offset: u32) -> Origin {
     Origin {
-        file: name.to_string(),
+        file: name.to_string().into(),
         line: loc.line() as u32 + line_offset,
         column: loc.column() as u32,
     }

@@ -2,12 +2,17 @@
 //! filter shared by the CLI and the TUI.
 
 use serde::Serialize;
+use std::borrow::Cow;
 use std::collections::HashMap;
+
+/// Text in the bank: borrowed from the binary for the built-in bank (nothing to copy at start),
+/// owned for banks read from disk.
+pub type Text = Cow<'static, str>;
 
 /// Where something was defined: a file as the user would name it, and a 1-based position.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Origin {
-    pub file: String,
+    pub file: Text,
     pub line: u32,
     pub column: u32,
 }
@@ -83,16 +88,16 @@ word_enum!(
 
 #[derive(Clone, Debug, Serialize)]
 pub struct RubricItem {
-    pub id: String,
-    pub text: String,
+    pub id: Text,
+    pub text: Text,
     pub weight: u32,
     pub axis: Axis,
 }
 
 #[derive(Clone, Debug, Serialize)]
 pub struct Rubric {
-    pub id: String,
-    pub title: String,
+    pub id: Text,
+    pub title: Text,
     pub items: Vec<RubricItem>,
     #[serde(skip)]
     pub origin: Origin,
@@ -100,30 +105,30 @@ pub struct Rubric {
 
 #[derive(Clone, Debug, Serialize)]
 pub struct Question {
-    pub id: String,
-    pub section: String,
-    pub prompt: String,
+    pub id: Text,
+    pub section: Text,
+    pub prompt: Text,
     pub kind: Kind,
     pub roles: Vec<Role>,
     /// Time limit in seconds.
     pub time: u32,
-    pub rubric: String,
-    pub probes: Vec<String>,
-    pub checks: Vec<String>,
-    pub talking_points: String,
-    pub pitfalls: Vec<String>,
-    pub follow_ups: Vec<String>,
-    pub tags: Vec<String>,
+    pub rubric: Text,
+    pub probes: Vec<Text>,
+    pub checks: Vec<Text>,
+    pub talking_points: Text,
+    pub pitfalls: Vec<Text>,
+    pub follow_ups: Vec<Text>,
+    pub tags: Vec<Text>,
     #[serde(skip)]
     pub origin: Origin,
 }
 
 #[derive(Clone, Debug, Serialize)]
 pub struct Section {
-    pub id: String,
-    pub title: String,
+    pub id: Text,
+    pub title: Text,
     pub order: i64,
-    pub summary: String,
+    pub summary: Text,
     /// Indices into [`Bank::questions`], in file order.
     #[serde(skip)]
     pub questions: Vec<usize>,
@@ -133,13 +138,13 @@ pub struct Section {
 
 #[derive(Clone, Debug, Serialize)]
 pub struct Guide {
-    pub id: String,
-    pub title: String,
+    pub id: Text,
+    pub title: Text,
     pub order: i64,
-    pub summary: String,
-    pub tags: Vec<String>,
+    pub summary: Text,
+    pub tags: Vec<Text>,
     /// Markdown body, after the front matter.
-    pub body: String,
+    pub body: Text,
     #[serde(skip)]
     pub origin: Origin,
 }
@@ -153,7 +158,7 @@ pub struct Bank {
     pub questions: Vec<Question>,
     /// Sorted by `order`, then title.
     pub guides: Vec<Guide>,
-    question_index: HashMap<String, usize>,
+    question_index: HashMap<Text, usize>,
 }
 
 impl Bank {

@@ -26,7 +26,7 @@ pub fn list(w: &mut String, bank: &Bank, filter: &Filter, format: Format, out: &
     if let Some(s) = &filter.section
         && bank.section(s).is_none()
     {
-        let known: Vec<_> = bank.sections.iter().map(|s| s.id.as_str()).collect();
+        let known: Vec<_> = bank.sections.iter().map(|s| s.id.as_ref()).collect();
         eprintln!("prep: no section `{s}`; sections: {}", known.join(", "));
         return ExitCode::from(1);
     }
@@ -63,7 +63,7 @@ pub fn list(w: &mut String, bank: &Bank, filter: &Filter, format: Format, out: &
     for q in &questions {
         if q.section != section {
             section = &q.section;
-            let title = bank.section(section).map_or(section, |s| s.title.as_str());
+            let title = bank.section(section).map_or(section, |s| s.title.as_ref());
             let count = questions.iter().filter(|x| x.section == section).count();
             if !std::ptr::eq(*q, questions[0]) {
                 outln!(w);
@@ -82,7 +82,7 @@ pub fn list(w: &mut String, bank: &Bank, filter: &Filter, format: Format, out: &
                 (out.width as usize).saturating_sub(lead.len()).max(10),
             )
         } else {
-            q.prompt.clone()
+            q.prompt.to_string()
         };
         outln!(w, "{lead}{prompt}");
     }
@@ -100,8 +100,8 @@ pub fn search(
     let mut index = SearchIndex::new(bank);
     let hits = index.search(query, limit);
     let id_of = |t: Target| match t {
-        Target::Question(i) => (bank.questions[i].id.as_str(), "question"),
-        Target::Guide(i) => (bank.guides[i].id.as_str(), "guide"),
+        Target::Question(i) => (bank.questions[i].id.as_ref(), "question"),
+        Target::Guide(i) => (bank.guides[i].id.as_ref(), "guide"),
     };
     if format == Format::Json {
         let rows: Vec<_> = hits

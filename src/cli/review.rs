@@ -204,7 +204,7 @@ mod tests {
         let sections: std::collections::HashSet<&str> = d
             .queue
             .iter()
-            .map(|&i| ctx.bank.questions[i].section.as_str())
+            .map(|&i| ctx.bank.questions[i].section.as_ref())
             .collect();
         assert_eq!(sections.len(), 3);
         let status = ctx.status.as_ref().map(|s| s.text.as_str()).unwrap_or("");

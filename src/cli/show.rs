@@ -39,7 +39,7 @@ pub fn show(w: &mut String, bank: &Bank, id: &str, format: Format, out: &Out) ->
 pub fn question_json(bank: &Bank, q: &Question) -> serde_json::Value {
     let mut v = question_summary(q);
     v["type"] = json!("question");
-    v["section_title"] = json!(bank.section(&q.section).map(|s| s.title.as_str()));
+    v["section_title"] = json!(bank.section(&q.section).map(|s| s.title.as_ref()));
     v["probes"] = json!(q.probes);
     v["rubric_items"] = json!(bank.rubric(&q.rubric).map(|r| &r.items));
     v["checks"] = json!(q.checks);

@@ -96,7 +96,7 @@ pub fn report_body_markdown(bank: &Bank, r: &MockReport, level: usize) -> String
             next.part, next.average
         );
         for id in &next.questions {
-            let prompt = bank.question(id).map_or("", |q| q.prompt.as_str());
+            let prompt = bank.question(id).map_or("", |q| q.prompt.as_ref());
             let _ = writeln!(md, "- `{}`: {}", id.replace('`', "'"), escape(prompt));
         }
         md.push('\n');

@@ -215,7 +215,7 @@ fn next_drill(bank: &Bank, all: &[Attempt], mine: &[&Attempt]) -> Option<NextDri
                 && (roles.is_empty() || q.roles.iter().any(|r| roles.contains(r)))
                 && !mine.iter().any(|a| a.question == q.id)
         })
-        .map(|(i, q)| (latest.get(q.id.as_str()).map(|a| a.score), i))
+        .map(|(i, q)| (latest.get(q.id.as_ref()).map(|a| a.score), i))
         .collect();
     // Never practised (None) sorts first; then the lowest latest score; then bank order.
     others.sort_by(|(x, i), (y, j)| match (x, y) {
@@ -227,7 +227,7 @@ fn next_drill(bank: &Bank, all: &[Attempt], mine: &[&Attempt]) -> Option<NextDri
     questions.extend(
         others
             .into_iter()
-            .map(|(_, i)| bank.questions[i].id.clone()),
+            .map(|(_, i)| bank.questions[i].id.to_string()),
     );
     questions.truncate(SUGGESTED);
     Some(NextDrill {

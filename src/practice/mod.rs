@@ -36,8 +36,8 @@ pub fn attempt(
     Attempt {
         schema: SCHEMA_VERSION,
         at: at_unix,
-        question: q.id.clone(),
-        section: q.section.clone(),
+        question: q.id.to_string(),
+        section: q.section.to_string(),
         kind: q.kind,
         time_limit: answer.limit_secs,
         spoken: answer.spoken_secs,

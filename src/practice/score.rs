@@ -30,8 +30,8 @@ pub fn checklist(bank: &Bank, q: &Question) -> Vec<ChecklistItem> {
             r.items
                 .iter()
                 .map(|i| ChecklistItem {
-                    key: i.id.clone(),
-                    text: i.text.clone(),
+                    key: i.id.to_string(),
+                    text: i.text.to_string(),
                     weight: i.weight,
                     axis: i.axis,
                     own: false,
@@ -42,7 +42,7 @@ pub fn checklist(bank: &Bank, q: &Question) -> Vec<ChecklistItem> {
     let axis = own_check_axis(q.kind);
     items.extend(q.checks.iter().enumerate().map(|(n, c)| ChecklistItem {
         key: format!("check-{}", n + 1),
-        text: c.clone(),
+        text: c.to_string(),
         weight: 1,
         axis,
         own: true,

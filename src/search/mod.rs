@@ -297,9 +297,9 @@ mod tests {
         let mut matcher = Matcher::new(Config::DEFAULT);
         let mut best: Vec<(u32, usize, Target, Field)> = Vec::new();
         for (i, q) in bank.questions.iter().enumerate() {
-            let mut fields = vec![(Field::Prompt, 8, q.prompt.as_str()), (Field::Id, 4, &q.id)];
-            fields.extend(q.tags.iter().map(|t| (Field::Tag, 2, t.as_str())));
-            fields.extend(q.probes.iter().map(|p| (Field::Probe, 0, p.as_str())));
+            let mut fields = vec![(Field::Prompt, 8, q.prompt.as_ref()), (Field::Id, 4, &q.id)];
+            fields.extend(q.tags.iter().map(|t| (Field::Tag, 2, t.as_ref())));
+            fields.extend(q.probes.iter().map(|p| (Field::Probe, 0, p.as_ref())));
             let top = fields
                 .into_iter()
                 .filter_map(|(f, w, text)| {

@@ -78,8 +78,8 @@ pub fn needs(theme_id: &str, q: &Question) -> bool {
     }
     match theme(theme_id) {
         Some(t) => {
-            t.sections.contains(&q.section.as_str())
-                || q.tags.iter().any(|tag| t.tags.contains(&tag.as_str()))
+            t.sections.contains(&q.section.as_ref())
+                || q.tags.iter().any(|tag| t.tags.contains(&tag.as_ref()))
         }
         None => q.section == theme_id || q.tags.iter().any(|tag| tag == theme_id),
     }
@@ -163,7 +163,7 @@ pub fn compute(bank: &Bank, stories: &[Story]) -> Coverage {
             questions: bank
                 .filter(&Default::default())
                 .filter(|q| needs(&id, q))
-                .map(|q| q.id.clone())
+                .map(|q| q.id.to_string())
                 .collect(),
             id,
             label,

@@ -32,7 +32,7 @@ pub fn update(s: &mut HomeState, ctx: &mut Ctx, action: Action) -> Transition {
         .nav
         .selected()
         .and_then(|i| i.checked_sub(1))
-        .map(|i| ctx.bank.sections[i].id.clone());
+        .map(|i| ctx.bank.sections[i].id.to_string());
     match action {
         Action::Open => match section {
             None => Transition::Push(View::Guides(guides::GuidesState::new(ctx))),

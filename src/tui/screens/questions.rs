@@ -34,7 +34,7 @@ impl QuestionsState {
             for t in &q.tags {
                 match counts.iter_mut().find(|(x, _)| x == t) {
                     Some((_, n)) => *n += 1,
-                    None => counts.push((t.clone(), 1)),
+                    None => counts.push((t.to_string(), 1)),
                 }
             }
         }
@@ -126,7 +126,7 @@ pub fn draw(f: &mut Frame, area: Rect, s: &mut QuestionsState, ctx: &Ctx) {
         .section
         .as_deref()
         .and_then(|id| ctx.bank.section(id))
-        .map_or("All questions", |sec| sec.title.as_str());
+        .map_or("All questions", |sec| sec.title.as_ref());
     let mut filters = Vec::new();
     if let Some(k) = s.filter.kind {
         filters.push(format!("kind: {}", k.label()));

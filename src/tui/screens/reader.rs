@@ -76,14 +76,14 @@ pub fn text(ctx: &Ctx, doc: Doc, width: u16) -> (String, Text<'static>) {
         Doc::Question(i) => {
             let q = &ctx.bank.questions[i];
             (
-                q.id.clone(),
+                q.id.to_string(),
                 crate::markdown::render(&crate::doc::question_markdown(&ctx.bank, q), width, theme),
             )
         }
         Doc::Guide(i) => {
             let g = &ctx.bank.guides[i];
             (
-                g.title.clone(),
+                g.title.to_string(),
                 crate::markdown::render(&g.body, width, theme),
             )
         }

@@ -35,7 +35,7 @@ impl Paced {
         }
         let mut checks = vec![Vec::new(); Stage::ALL.len()];
         for c in &q.checks {
-            checks[pace::stage_of_check(c) as usize].push(c.clone());
+            checks[pace::stage_of_check(c) as usize].push(c.to_string());
         }
         let notes = Stage::ALL
             .iter()

@@ -89,7 +89,7 @@ fn answers_follow_each_other_then_each_is_graded_and_saved_with_the_mock_id() {
     assert_eq!(read.attempts[0].notes, "cache");
     let asked: Vec<&str> = queue
         .iter()
-        .map(|&q| app.ctx.bank.questions[q].id.as_str())
+        .map(|&q| app.ctx.bank.questions[q].id.as_ref())
         .collect();
     let saved: Vec<&str> = read.attempts.iter().map(|a| a.question.as_str()).collect();
     assert_eq!(saved, asked);
