@@ -42,7 +42,7 @@ fn screen(ctx: &mut Ctx, name: &str) -> View {
                 query: "rate lim".to_string(),
                 ..SearchState::default()
             };
-            ctx.search.submit(&s.query, 200);
+            s.first = Some(ctx.search.submit(&s.query, 200));
             prep::tui::screens::search::settle(&mut s, ctx);
             View::Search(s)
         }

@@ -11,6 +11,8 @@ use std::time::{Duration, Instant};
 /// Hits for one query.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Results {
+    /// The number [`Background::submit`] gave the query.
+    pub serial: u64,
     pub query: String,
     pub hits: Vec<Hit>,
 }
@@ -24,7 +26,7 @@ struct Request {
 /// The handle the front end keeps; dropping it stops the thread.
 pub struct Background {
     requests: Sender<Request>,
-    results: Receiver<(u64, Results)>,
+    results: Receiver<Results>,
     /// Serial number of the newest query sent, and of the newest results received.
     sent: u64,
     received: u64,
@@ -50,14 +52,16 @@ impl Background {
         }
     }
 
-    /// Ask for the hits of `query`, at most `limit`. Returns at once.
-    pub fn submit(&mut self, query: &str, limit: usize) {
+    /// Ask for the hits of `query`, at most `limit`. Returns at once, with the query's serial
+    /// number (they increase).
+    pub fn submit(&mut self, query: &str, limit: usize) -> u64 {
         self.sent += 1;
         let _ = self.requests.send(Request {
             serial: self.sent,
             query: query.to_string(),
             limit,
         });
+        self.sent
     }
 
     /// Is a query sent whose results have not been taken yet?
@@ -80,8 +84,8 @@ impl Background {
                     .map_err(|_| RecvTimeoutError::Timeout)
             };
             match next {
-                Ok((serial, results)) => {
-                    self.received = self.received.max(serial);
+                Ok(results) => {
+                    self.received = self.received.max(results.serial);
                     newest = Some(results);
                     if !self.pending() {
                         // Anything already queued is older; nothing newer can come.
@@ -110,7 +114,7 @@ impl Background {
     }
 }
 
-fn serve(bank: &Bank, inbox: &Receiver<Request>, outbox: &Sender<(u64, Results)>) {
+fn serve(bank: &Bank, inbox: &Receiver<Request>, outbox: &Sender<Results>) {
     let mut index = SearchIndex::new(bank);
     while let Ok(mut request) = inbox.recv() {
         // Only the newest query matters; the ones typed before it are already stale.
@@ -119,10 +123,11 @@ fn serve(bank: &Bank, inbox: &Receiver<Request>, outbox: &Sender<(u64, Results)>
         }
         let hits = index.search(&request.query, request.limit);
         let results = Results {
+            serial: request.serial,
             query: request.query,
             hits,
         };
-        if outbox.send((request.serial, results)).is_err() {
+        if outbox.send(results).is_err() {
             return;
         }
     }

@@ -243,8 +243,10 @@ impl App {
         if let Some(View::Mock(m)) = self.stack.last_mut() {
             screens::mock::tick(m, &mut self.ctx);
         }
-        if let Some(View::Search(s)) = self.stack.last_mut() {
-            screens::search::refresh(s, &mut self.ctx, Duration::ZERO);
+        match self.stack.last_mut() {
+            Some(View::Search(s)) => screens::search::refresh(s, &mut self.ctx, Duration::ZERO),
+            // Results for a search screen already closed: nobody will show them.
+            _ => drop(self.ctx.search.take(Duration::ZERO)),
         }
     }
 

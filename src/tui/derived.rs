@@ -56,4 +56,35 @@ mod tests {
         assert_eq!(*memo.get((2, 101), || make(3)), 30, "a minute passed");
         assert_eq!(runs.get(), 3);
     }
+
+    #[test]
+    fn the_app_figures_follow_the_log_and_the_clock() {
+        use crate::practice::{self, Answer};
+        let mut ctx = crate::tui::test_support::ctx();
+        assert_eq!(ctx.stats().practised_questions, 0);
+        assert!(ctx.schedule().cards.is_empty());
+
+        let q = &ctx.bank.questions[0];
+        let items = practice::checklist(&ctx.bank, q);
+        let checked = vec![false; items.len()];
+        let answer = Answer {
+            spoken_secs: 60,
+            limit_secs: q.time,
+            ..Answer::default()
+        };
+        let attempt = practice::attempt(q, &items, &checked, &answer, ctx.now_unix);
+        ctx.attempts.push(attempt);
+        assert_eq!(
+            ctx.stats().practised_questions,
+            1,
+            "a saved attempt counts at once"
+        );
+        assert!(
+            !ctx.schedule().is_due(0),
+            "a failed answer comes back later, not now"
+        );
+
+        ctx.now_unix += 30 * 86_400;
+        assert!(ctx.schedule().is_due(0), "due a month later");
+    }
 }

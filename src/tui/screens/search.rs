@@ -32,11 +32,16 @@ pub struct SearchState {
     pub nav: Nav,
     /// When the query whose results are still awaited was typed.
     pub asked: Option<Instant>,
+    /// Serial number of this screen's first query: results for earlier ones (from a search
+    /// screen closed before they arrived) are not this screen's.
+    pub first: Option<u64>,
 }
 
 /// Take any results that have arrived, waiting up to `wait` for the latest query's.
 pub fn refresh(s: &mut SearchState, ctx: &mut Ctx, wait: Duration) {
-    if let Some(results) = ctx.search.take(wait) {
+    if let Some(results) = ctx.search.take(wait)
+        && s.first.is_some_and(|first| results.serial >= first)
+    {
         s.hits = results.hits;
         s.shown_query = results.query;
         s.nav = Nav::new(s.hits.len());
@@ -67,8 +72,13 @@ pub fn text_input(s: &mut SearchState, ctx: &mut Ctx, key: KeyEvent) {
         }
         _ => return,
     }
-    ctx.search.submit(&s.query, LIMIT);
+    let serial = ctx.search.submit(&s.query, LIMIT);
+    s.first.get_or_insert(serial);
     s.asked.get_or_insert(ctx.now);
+    if s.query.is_empty() {
+        s.hits.clear();
+        s.nav = Nav::new(0);
+    }
     refresh(s, ctx, KEY_WAIT);
 }
 
@@ -182,7 +192,54 @@ pub fn draw(f: &mut Frame, area: Rect, s: &mut SearchState, ctx: &Ctx) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::tui::app::App;
+    use crate::tui::test_support;
     use ratatui::style::Style;
+
+    fn type_keys(app: &mut App, text: &str) {
+        for c in text.chars() {
+            app.handle_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+        }
+    }
+
+    /// Run the main loop's ticks until the search thread has answered.
+    fn wait_for_results(app: &mut App) {
+        while app.ctx.search.pending() {
+            std::thread::sleep(Duration::from_millis(1));
+            app.tick(app.ctx.now, app.ctx.now_unix);
+        }
+    }
+
+    fn search_state(app: &mut App) -> &mut SearchState {
+        match app.stack.last_mut() {
+            Some(View::Search(s)) => s,
+            _ => panic!("not on the search screen"),
+        }
+    }
+
+    #[test]
+    fn results_arrive_for_the_query_typed_and_a_closed_search_leaves_nothing_behind() {
+        let mut app = App::new(test_support::ctx(), Vec::new());
+        app.update(Action::Search);
+        type_keys(&mut app, "conflict");
+        wait_for_results(&mut app);
+        let s = search_state(&mut app);
+        assert_eq!(s.shown_query, "conflict");
+        assert!(!s.hits.is_empty());
+        assert!(!app.needs_tick(), "nothing pending, so the app may sleep");
+
+        // Close the screen with a query still on its way: its results must not show up in the
+        // next search screen, and the app must stop looking for them once they are in.
+        app.update(Action::Back);
+        // As if the closed screen's last key were still being searched.
+        app.ctx.search.submit("conflict", LIMIT);
+        app.update(Action::Search);
+        assert!(search_state(&mut app).hits.is_empty());
+        wait_for_results(&mut app);
+        let s = search_state(&mut app);
+        assert!(s.hits.is_empty(), "stale results: {:?}", s.shown_query);
+        assert!(app.tick_every().is_none(), "idle again");
+    }
 
     #[test]
     fn highlight_marks_exactly_the_matched_characters() {
