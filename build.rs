@@ -14,6 +14,7 @@ mod bank {
     mod diag;
     mod duration;
     mod model;
+    mod parse;
     mod raw;
     mod source;
     pub use build::parse;

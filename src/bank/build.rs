@@ -1,15 +1,24 @@
 //! Turning bank files into a [`Bank`]: parse each file, check every value, merge sources, and
 //! collect every problem with its position rather than stopping at the first.
 
-use super::checks::{at, mapping_start, split_front_matter, yaml_message};
+use super::checks::at;
+use super::parse::{self, Parsed};
 use super::raw::{RawGuide, RawQuestion, RawRubrics, RawSection};
-use super::source::{self, BankSource, FileKind, SourceFile};
+use super::source::{self, BankSource, FileKind};
 use super::{
     Axis, Bank, Diagnostic, Diagnostics, Guide, Kind, Origin, Question, Role, Rubric, RubricItem,
     Section, Text,
 };
 use serde_saphyr::Spanned;
 use std::collections::HashMap;
+
+/// `text` without surrounding white space, reusing its buffer.
+fn trimmed(mut text: String) -> Text {
+    text.truncate(text.trim_end().len());
+    let start = text.len() - text.trim_start().len();
+    text.drain(..start);
+    text.into()
+}
 
 /// Parse and check bank files from disk or memory, merged in order, with nothing built in. (The
 /// built-in bank is already parsed: see `builtin.rs`.)
@@ -57,17 +66,16 @@ impl Builder {
         }
         // Rubrics first so sections can refer to rubrics in any file.
         files.sort_by_key(|f| f.kind != FileKind::Rubrics);
-        for file in files {
-            let SourceFile { name, kind, text } = file;
-            match text {
-                Err(d) => self.diags.extend(d),
-                Ok(text) => match kind {
-                    FileKind::Rubrics => self.rubrics(&name, &text),
-                    FileKind::Section => self.section(&name, &text),
-                    FileKind::Guide => self.guide(&name, &text),
-                },
-            }
-        }
+        parse::each_parsed(&files, |name, parsed| match parsed {
+            Parsed::Rubrics(raw) => self.rubrics(name, raw),
+            Parsed::Section(raw) => self.section(name, raw),
+            Parsed::Guide {
+                raw,
+                body,
+                body_line,
+            } => self.guide(name, raw, &body, body_line),
+            Parsed::Failed(diags) => self.diags.extend(diags),
+        });
         self.resolve_rubrics();
         if !self.diags.is_empty() {
             return Err(Diagnostics(self.diags));
@@ -81,33 +89,7 @@ impl Builder {
         Ok(bank)
     }
 
-    fn parse<T: for<'de> serde::Deserialize<'de>>(
-        &mut self,
-        name: &str,
-        text: &str,
-        line_offset: u32,
-    ) -> Option<T> {
-        match serde_saphyr::from_str::<T>(text) {
-            Ok(v) => Some(v),
-            Err(e) => {
-                let (mut line, mut column) = e
-                    .location()
-                    .map_or((1, 1), |l| (l.line() as u32, l.column() as u32));
-                let message = yaml_message(&e, text);
-                if message.starts_with("missing field") {
-                    (line, column) = mapping_start(text, line, column);
-                }
-                self.diags
-                    .push(Diagnostic::new(name, line + line_offset, column, message));
-                None
-            }
-        }
-    }
-
-    fn rubrics(&mut self, name: &str, text: &str) {
-        let Some(raw) = self.parse::<RawRubrics>(name, text, 0) else {
-            return;
-        };
+    fn rubrics(&mut self, name: &str, raw: RawRubrics) {
         for r in raw.rubrics {
             let r = r.value;
             let origin = at(name, &r.id.referenced, 0);
@@ -143,7 +125,7 @@ impl Builder {
                 let axis = self.word::<Axis>(name, &item.axis, "axis", Axis::parse, Axis::expected);
                 items.push(RubricItem {
                     id: item.id.value.into(),
-                    text: item.text.value.trim().to_string().into(),
+                    text: trimmed(item.text.value),
                     weight: item.weight.value,
                     axis: axis.unwrap_or(Axis::Technical),
                 });
@@ -163,10 +145,7 @@ impl Builder {
         }
     }
 
-    fn section(&mut self, name: &str, text: &str) {
-        let Some(raw) = self.parse::<RawSection>(name, text, 0) else {
-            return;
-        };
+    fn section(&mut self, name: &str, raw: RawSection) {
         let RawSection {
             id,
             title,
@@ -201,9 +180,9 @@ impl Builder {
         }
         let section = Section {
             id: id.value.into(),
-            title: title.value.trim().to_string().into(),
+            title: trimmed(title.value),
             order,
-            summary: summary.trim().to_string().into(),
+            summary: trimmed(summary),
             questions: indices,
             origin,
         };
@@ -239,11 +218,7 @@ impl Builder {
                 self.non_empty(name, item, what, 0);
             }
         }
-        let strings = |v: Vec<Spanned<String>>| {
-            v.into_iter()
-                .map(|s| s.value.trim().to_string().into())
-                .collect()
-        };
+        let strings = |v: Vec<Spanned<String>>| v.into_iter().map(|s| trimmed(s.value)).collect();
         let (Some(kind), Some(time)) = (kind, time) else {
             return None;
         };
@@ -252,11 +227,11 @@ impl Builder {
         Some(Question {
             id: q.id.value.into(),
             section: section.to_string().into(),
-            prompt: q.prompt.value.trim().to_string().into(),
+            prompt: trimmed(q.prompt.value),
             kind,
             roles,
             time,
-            rubric: q.rubric.value.trim().to_string().into(),
+            rubric: trimmed(q.rubric.value),
             probes: strings(q.probes),
             checks: strings(q.checks),
             talking_points: q.talking_points.into(),
@@ -267,15 +242,7 @@ impl Builder {
         })
     }
 
-    fn guide(&mut self, name: &str, text: &str) {
-        let Some((front, body, body_line)) = split_front_matter(text) else {
-            let msg = "a guide starts with YAML front matter between `---` lines (id, title, order, summary, tags)";
-            self.diags.push(Diagnostic::new(name, 1, 1, msg));
-            return;
-        };
-        let Some(raw) = self.parse::<RawGuide>(name, front, 1) else {
-            return;
-        };
+    fn guide(&mut self, name: &str, raw: RawGuide, body: &str, body_line: u32) {
         let origin = at(name, &raw.id.referenced, 1);
         self.check_id(&origin, "guide", &raw.id.value);
         self.non_empty(name, &raw.title, "guide title", 1);
@@ -298,9 +265,9 @@ impl Builder {
         }
         self.bank.guides.push(Guide {
             id: raw.id.value.into(),
-            title: raw.title.value.trim().to_string().into(),
+            title: trimmed(raw.title.value),
             order: raw.order,
-            summary: raw.summary.trim().to_string().into(),
+            summary: trimmed(raw.summary),
             tags: raw.tags.into_iter().map(|t| t.value.into()).collect(),
             body: body.to_string().into(),
             origin,

@@ -27,6 +27,9 @@ impl Builder {
 
     /// Refuse characters that YAML escapes (`"\e[31m"`) would let past the byte-level check.
     pub(super) fn safe_text(&mut self, origin: &Origin, what: &str, text: &str) {
+        if !source::may_hold_unsafe_chars(text.as_bytes()) {
+            return;
+        }
         if let Some((c, kind)) = text
             .chars()
             .find_map(|c| source::unsafe_char(c).map(|k| (c, k)))
@@ -46,7 +49,9 @@ impl Builder {
         what: &str,
         offset: u32,
     ) {
-        self.safe_text(&at(name, &value.referenced, offset), what, &value.value);
+        if source::may_hold_unsafe_chars(value.value.as_bytes()) {
+            self.safe_text(&at(name, &value.referenced, offset), what, &value.value);
+        }
         if value.value.trim().is_empty() {
             self.diags.push(Diagnostic::at(
                 &at(name, &value.referenced, offset),

@@ -14,6 +14,7 @@ pub(crate) use checks::{plain_yaml_error, split_front_matter};
 mod diag;
 mod duration;
 mod model;
+mod parse;
 mod raw;
 mod source;
 

@@ -39,11 +39,30 @@ pub(crate) enum FileKind {
     Guide,
 }
 
-/// A file's name as shown to the user, what it holds, and its text (or why it has none).
-pub(crate) struct SourceFile {
+/// A file's name as shown to the user, what it holds, and where its bytes are. Nothing is read
+/// until [`SourceFile::text`] is called, so a large bank is never all in memory as text at once.
+pub(crate) struct SourceFile<'a> {
     pub name: String,
     pub kind: FileKind,
-    pub text: Result<String, Vec<Diagnostic>>,
+    bytes: Bytes<'a>,
+}
+
+enum Bytes<'a> {
+    Disk(PathBuf),
+    Memory(&'a [u8]),
+}
+
+impl<'a> SourceFile<'a> {
+    /// The file's checked text, or why it has none.
+    pub fn text(&self) -> Result<std::borrow::Cow<'a, str>, Vec<Diagnostic>> {
+        match &self.bytes {
+            Bytes::Memory(bytes) => decode(&self.name, bytes).map(std::borrow::Cow::Borrowed),
+            Bytes::Disk(path) => {
+                let bytes = read_file(path, &self.name)?;
+                decode(&self.name, &bytes).map(|text| text.to_owned().into())
+            }
+        }
+    }
 }
 
 fn kind_of(path: &Path) -> Option<FileKind> {
@@ -61,12 +80,20 @@ fn kind_of(path: &Path) -> Option<FileKind> {
 }
 
 /// Read every bank file of a source, in a stable order. Problems reading a folder become diagnostics.
-pub(crate) fn collect(source: &BankSource, out: &mut Vec<SourceFile>, diags: &mut Vec<Diagnostic>) {
+pub(crate) fn collect<'a>(
+    source: &'a BankSource,
+    out: &mut Vec<SourceFile<'a>>,
+    diags: &mut Vec<Diagnostic>,
+) {
     match source {
         BankSource::Builtin => {}
         BankSource::Dir(dir) => collect_dir(dir, out, diags),
         BankSource::Memory(name, bytes) => match kind_of(Path::new(name)) {
-            Some(kind) => out.push(decoded(name.clone(), kind, bytes)),
+            Some(kind) => out.push(SourceFile {
+                name: name.clone(),
+                kind,
+                bytes: Bytes::Memory(bytes),
+            }),
             None => diags.push(Diagnostic::new(
                 name,
                 1,
@@ -77,7 +104,7 @@ pub(crate) fn collect(source: &BankSource, out: &mut Vec<SourceFile>, diags: &mu
         BankSource::File(path) => {
             let name = path.display().to_string();
             match kind_of(path) {
-                Some(kind) => out.push(read_file(path, name, kind)),
+                Some(kind) => out.push(on_disk(path, name, kind)),
                 None => diags.push(Diagnostic::new(
                     &name,
                     1,
@@ -109,7 +136,7 @@ fn collect_dir(dir: &Path, out: &mut Vec<SourceFile>, diags: &mut Vec<Diagnostic
     for name in ["rubrics.yaml", "rubrics.yml"] {
         let path = dir.join(name);
         if path.is_file() {
-            out.push(read_file(
+            out.push(on_disk(
                 &path,
                 path.display().to_string(),
                 FileKind::Rubrics,
@@ -139,7 +166,7 @@ fn collect_dir(dir: &Path, out: &mut Vec<SourceFile>, diags: &mut Vec<Diagnostic
             .collect();
         paths.sort();
         for p in paths {
-            out.push(read_file(&p, p.display().to_string(), kind));
+            out.push(on_disk(&p, p.display().to_string(), kind));
         }
     }
     if out.len() == before {
@@ -152,30 +179,28 @@ fn collect_dir(dir: &Path, out: &mut Vec<SourceFile>, diags: &mut Vec<Diagnostic
     }
 }
 
-fn read_file(path: &Path, name: String, kind: FileKind) -> SourceFile {
-    match std::fs::metadata(path) {
-        Ok(m) if m.len() > MAX_FILE_BYTES as u64 => {
-            return SourceFile {
-                text: Err(vec![too_big(&name, m.len())]),
-                name,
-                kind,
-            };
-        }
-        _ => {}
+fn on_disk(path: &Path, name: String, kind: FileKind) -> SourceFile<'static> {
+    SourceFile {
+        name,
+        kind,
+        bytes: Bytes::Disk(path.to_path_buf()),
     }
-    match std::fs::read(path) {
-        Ok(bytes) => decoded(name, kind, &bytes),
-        Err(e) => SourceFile {
-            text: Err(vec![Diagnostic::new(
-                &name,
-                1,
-                1,
-                format!("cannot read file: {e}"),
-            )]),
+}
+
+fn read_file(path: &Path, name: &str) -> Result<Vec<u8>, Vec<Diagnostic>> {
+    if let Ok(m) = std::fs::metadata(path)
+        && m.len() > MAX_FILE_BYTES as u64
+    {
+        return Err(vec![too_big(name, m.len())]);
+    }
+    std::fs::read(path).map_err(|e| {
+        vec![Diagnostic::new(
             name,
-            kind,
-        },
-    }
+            1,
+            1,
+            format!("cannot read file: {e}"),
+        )]
+    })
 }
 
 fn too_big(name: &str, len: u64) -> Diagnostic {
@@ -188,14 +213,9 @@ fn too_big(name: &str, len: u64) -> Diagnostic {
     )
 }
 
-fn decoded(name: String, kind: FileKind, bytes: &[u8]) -> SourceFile {
-    let text = decode(&name, bytes);
-    SourceFile { name, kind, text }
-}
-
 /// Bytes to text: refuse oversize files and invalid UTF-8, drop a byte-order mark, and refuse
 /// control characters that would reach the terminal (tab, newline and carriage return are fine).
-pub(crate) fn decode(name: &str, bytes: &[u8]) -> Result<String, Vec<Diagnostic>> {
+pub(crate) fn decode<'a>(name: &str, bytes: &'a [u8]) -> Result<&'a str, Vec<Diagnostic>> {
     if bytes.len() > MAX_FILE_BYTES {
         return Err(vec![too_big(name, bytes.len() as u64)]);
     }
@@ -214,6 +234,9 @@ pub(crate) fn decode(name: &str, bytes: &[u8]) -> Result<String, Vec<Diagnostic>
             )]);
         }
     };
+    if !may_hold_unsafe_chars(bytes) {
+        return Ok(text);
+    }
     let mut diags = Vec::new();
     let (mut line, mut column) = (1u32, 1u32);
     for c in text.chars() {
@@ -228,10 +251,26 @@ pub(crate) fn decode(name: &str, bytes: &[u8]) -> Result<String, Vec<Diagnostic>
         column += 1;
     }
     if diags.is_empty() {
-        Ok(text.to_string())
+        Ok(text)
     } else {
         Err(diags)
     }
+}
+
+/// A quick look at the UTF-8 bytes for anything [`unsafe_char`] might refuse: C0 controls but
+/// tab, newline and carriage return, DEL, C1 controls (`C2 80`–`C2 9F`) and the bidirectional
+/// overrides (`E2 80 AA`–`AE`, `E2 81 A6`–`A9`). False only when there is none of them.
+pub(crate) fn may_hold_unsafe_chars(bytes: &[u8]) -> bool {
+    bytes.iter().enumerate().any(|(i, &b)| match b {
+        b'\t' | b'\n' | b'\r' => false,
+        0..0x20 | 0x7F => true,
+        0xC2 => bytes.get(i + 1).is_some_and(|n| (0x80..=0x9F).contains(n)),
+        0xE2 => matches!(
+            (bytes.get(i + 1), bytes.get(i + 2)),
+            (Some(0x80), Some(0xAA..=0xAE)) | (Some(0x81), Some(0xA6..=0xA9))
+        ),
+        _ => false,
+    })
 }
 
 /// Characters bank text may not hold, and what they are: control characters (but tab, newline and
@@ -288,6 +327,24 @@ mod tests {
         assert_eq!((err[0].line, err[0].column), (2, 4));
         assert!(err[0].message.contains("U+001B"));
         assert!(decode("f", b"a:\tb\r\n").is_ok());
+    }
+
+    #[test]
+    fn the_quick_byte_check_misses_no_character_the_full_check_refuses() {
+        let mut buf = [0u8; 4];
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let bytes = c.encode_utf8(&mut buf).as_bytes();
+            // Alone, and between ordinary text, where a slice boundary cannot hide it.
+            let framed = [b"a ", bytes, b" z"].concat();
+            let refused = unsafe_char(c).is_some();
+            assert_eq!(may_hold_unsafe_chars(bytes), refused, "U+{:04X}", c as u32);
+            assert_eq!(
+                may_hold_unsafe_chars(&framed),
+                refused,
+                "U+{:04X}",
+                c as u32
+            );
+        }
     }
 
     #[test]

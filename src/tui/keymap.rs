@@ -386,14 +386,28 @@ pub fn resolve(mode: Mode, key: KeyEvent) -> Option<Action> {
 }
 
 /// `key label · key label` for the footer.
-pub fn footer(mode: Mode) -> Vec<(&'static str, &'static str)> {
+pub fn footer(mode: Mode) -> Vec<Hint> {
     let global = if mode == Mode::Help { &[][..] } else { GLOBAL };
     bindings(mode)
         .iter()
         .chain(global)
         .filter(|b| !b.hint.is_empty())
-        .map(|b| (b.shown, b.hint))
+        .map(|b| Hint {
+            keys: b.shown,
+            label: b.hint,
+            known: matches!(b.action, A::Open | A::Back | A::Quit)
+                && matches!(b.hint, "open" | "back" | "quit"),
+        })
         .collect()
+}
+
+/// One footer hint.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Hint {
+    pub keys: &'static str,
+    pub label: &'static str,
+    /// Opening, going back and quitting: keys everyone guesses, the first to go when short of room.
+    pub known: bool,
 }
 
 #[cfg(test)]

@@ -63,9 +63,17 @@ pub fn draw(f: &mut Frame, app: &mut App) {
 fn footer_line(mode: Mode, app: &App, width: u16) -> Line<'static> {
     let t = app.ctx.theme;
     let hints = keymap::footer(mode);
-    let (help, rest): (Vec<_>, Vec<_>) = hints.into_iter().partition(|(k, _)| *k == "?");
-    let cost = |(k, l): &(&str, &str)| k.chars().count() + l.chars().count() + 4;
+    let (help, mut rest): (Vec<_>, Vec<_>) = hints.into_iter().partition(|h| h.keys == "?");
+    let cost = |h: &keymap::Hint| h.keys.chars().count() + h.label.chars().count() + 4;
     let mut room = usize::from(width).saturating_sub(help.iter().map(cost).sum());
+    // Short of room, the hints everyone guesses (open, back, quit) give way first, so the
+    // screen's own features stay visible; then hints drop from the end.
+    while rest.iter().map(cost).sum::<usize>() > room {
+        let Some(i) = rest.iter().position(|h| h.known) else {
+            break;
+        };
+        rest.remove(i);
+    }
     let mut shown = Vec::new();
     for h in rest {
         if cost(&h) > room {
@@ -76,12 +84,12 @@ fn footer_line(mode: Mode, app: &App, width: u16) -> Line<'static> {
     }
     shown.extend(help);
     let mut spans = Vec::new();
-    for (i, (keys, label)) in shown.into_iter().enumerate() {
+    for (i, h) in shown.into_iter().enumerate() {
         if i > 0 {
             spans.push(Span::styled(" · ", t.dim()));
         }
-        spans.push(Span::styled(keys, t.key()));
-        spans.push(Span::raw(format!(" {label}")));
+        spans.push(Span::styled(h.keys, t.key()));
+        spans.push(Span::raw(format!(" {}", h.label)));
     }
     Line::from(spans)
 }
