@@ -142,9 +142,10 @@ pub fn expected_presets() -> String {
         .join(", ")
 }
 
-/// The id a mock started at `start_unix` gives its attempts.
-pub fn mock_id(start_unix: i64) -> String {
-    format!("mock-{start_unix}")
+/// The id a mock started at `start_unix` gives its attempts. `salt` (any random number) tells
+/// apart two mocks started in the same second, say in two terminals.
+pub fn mock_id(start_unix: i64, salt: u64) -> String {
+    format!("mock-{start_unix}-{:04x}", salt & 0xffff)
 }
 
 /// Which part of a loop a question plays: the curveball, or its kind.
@@ -298,6 +299,7 @@ mod tests {
             Preset::Director.summary(),
             "system design, strategy, judgment, 2 behavioral, curveball"
         );
-        assert_eq!(mock_id(1_795_262_400), "mock-1795262400");
+        assert_eq!(mock_id(1_795_262_400, 0x1_2a3f), "mock-1795262400-2a3f");
+        assert_ne!(mock_id(1_795_262_400, 1), mock_id(1_795_262_400, 2));
     }
 }

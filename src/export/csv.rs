@@ -1,5 +1,7 @@
 //! Attempts as CSV (RFC 4180): a header, then one row per attempt, each record ending in CRLF; a
-//! field with a comma, a quote or a line break is quoted and its quotes doubled.
+//! field with a comma, a quote or a line break is quoted and its quotes doubled. Text a
+//! spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, a tab or a carriage
+//! return, and not a number) gets a leading `'`, so opening the export cannot run anything.
 
 use super::date_time;
 use crate::storage::Attempt;
@@ -23,8 +25,16 @@ pub const CSV_HEADER: &[&str] = &[
     "notes",
 ];
 
-/// One CSV field, quoted only when it must be.
+/// One CSV field, quoted only when it must be, and never read as a formula.
 pub fn field(s: &str) -> String {
+    let formula = s.starts_with(['=', '+', '-', '@', '\t', '\r']) && s.parse::<f64>().is_err();
+    let guarded;
+    let s = if formula {
+        guarded = format!("'{s}");
+        guarded.as_str()
+    } else {
+        s
+    };
     if s.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {

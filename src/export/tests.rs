@@ -175,4 +175,13 @@ fn csv_has_a_header_and_one_row_per_attempt_with_awkward_text_quoted() {
     assert_eq!(field("plain"), "plain");
     assert_eq!(field("a,b"), "\"a,b\"");
     assert_eq!(field("say \"hi\""), "\"say \"\"hi\"\"\"");
+    // Spreadsheet formulas are defused; numbers, even negative ones, are left alone.
+    assert_eq!(
+        field("=HYPERLINK(\"http://x\")"),
+        "\"'=HYPERLINK(\"\"http://x\"\")\""
+    );
+    assert_eq!(field("@SUM(A1)"), "'@SUM(A1)");
+    assert_eq!(field("+1 more"), "'+1 more");
+    assert_eq!(field("-12.5"), "-12.5");
+    assert_eq!(field("a = b"), "a = b");
 }

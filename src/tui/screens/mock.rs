@@ -63,7 +63,7 @@ impl MockState {
         let seed = ctx.random();
         let queue = mock::plan(&ctx.bank, preset, seed);
         let run = Run {
-            id: mock::mock_id(ctx.now_unix),
+            id: mock::mock_id(ctx.now_unix, ctx.random()),
             preset,
             queue,
             answers: Vec::new(),
