@@ -46,6 +46,9 @@ pub enum Action {
     NewStory,
     EditStory,
     Coverage,
+    /// Stories: scroll the lint panel.
+    LintDown,
+    LintUp,
     /// Paced design session: the next stage, the previous one, one more minute for this one.
     NextStage,
     PrevStage,
@@ -250,6 +253,8 @@ static STORIES: &[Binding] = &[
     b(&[K::Char('c'), K::Tab], "c/Tab", A::Coverage, "switch preview / coverage grid", "coverage"),
     b(&[K::PageDown, K::Char('J'), K::Char(' ')], "J/PgDn", A::PageDown, "scroll the right pane", ""),
     b(&[K::PageUp, K::Char('K'), K::Char('u')], "K/PgUp", A::PageUp, "scroll the right pane back", ""),
+    b(&[K::Char(']')], "]", A::LintDown, "scroll the lint panel", ""),
+    b(&[K::Char('[')], "[", A::LintUp, "scroll the lint panel back", ""),
     b(&[K::Char('/')], "/", A::Search, "search", ""),
     b(&[K::Char('q'), K::Esc, K::Left, K::Char('h')], "q/Esc", A::Back, "back", "back"),
 ];

@@ -37,6 +37,10 @@ pub struct StoriesState {
     /// Lines and height of the right pane at the last draw, to keep scrolling inside it.
     pane_lines: usize,
     pane_height: usize,
+    /// The lint panel's scroll, and its lines (wrapped) and height at the last draw.
+    pub lint_scroll: usize,
+    lint_lines: usize,
+    lint_height: usize,
     /// The title being typed for a new story.
     pub title: Option<TextArea<'static>>,
 }
@@ -61,6 +65,9 @@ impl StoriesState {
             scroll: 0,
             pane_lines: 0,
             pane_height: 0,
+            lint_scroll: 0,
+            lint_lines: 0,
+            lint_height: 0,
             title: None,
         };
         s.refresh(ctx);
@@ -148,7 +155,14 @@ pub fn update(s: &mut StoriesState, ctx: &mut Ctx, action: Action) -> Transition
     match action {
         Action::PageDown => s.scroll = (s.scroll + page).min(max),
         Action::PageUp => s.scroll = s.scroll.saturating_sub(page),
-        _ if s.nav.apply(action) => s.scroll = 0,
+        Action::LintDown => {
+            s.lint_scroll = (s.lint_scroll + 1).min(s.lint_lines.saturating_sub(s.lint_height));
+        }
+        Action::LintUp => s.lint_scroll = s.lint_scroll.saturating_sub(1),
+        _ if s.nav.apply(action) => {
+            s.scroll = 0;
+            s.lint_scroll = 0;
+        }
         Action::EditStory | Action::Open => match s.selected_path(ctx) {
             Some(path) => ctx.edit_request = Some(path),
             None => ctx.info("No story yet: n starts one"),

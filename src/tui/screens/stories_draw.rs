@@ -45,13 +45,24 @@ pub fn draw(f: &mut Frame, area: Rect, s: &mut StoriesState, ctx: &Ctx) {
         Layout::vertical([Constraint::Length(list_h), Constraint::Min(3)]).areas(left);
     let lint_lines = lint_text(s, ctx);
     draw_list(f, list, s, ctx);
-    let block = Block::bordered().title(" Lint ").title_style(t.title());
-    f.render_widget(
-        Paragraph::new(lint_lines)
-            .wrap(Wrap { trim: false })
-            .block(block),
-        lint,
-    );
+    // Wrapped, the findings may not fit: `]` and `[` scroll them, and the title says so.
+    let text = Paragraph::new(lint_lines).wrap(Wrap { trim: false });
+    s.lint_lines = text.line_count(lint.width.saturating_sub(2));
+    s.lint_height = usize::from(lint.height.saturating_sub(2));
+    s.lint_scroll = s
+        .lint_scroll
+        .min(s.lint_lines.saturating_sub(s.lint_height));
+    let below = s.lint_lines.saturating_sub(s.lint_height + s.lint_scroll);
+    let title = if below > 0 {
+        format!(" Lint · ] {below} more ")
+    } else if s.lint_scroll > 0 {
+        " Lint · [ back up ".to_string()
+    } else {
+        " Lint ".to_string()
+    };
+    let block = Block::bordered().title(title).title_style(t.title());
+    let scroll = u16::try_from(s.lint_scroll).unwrap_or(u16::MAX);
+    f.render_widget(text.scroll((scroll, 0)).block(block), lint);
     draw_right(f, right, s, ctx);
 
     if let Some(input) = &mut s.title {

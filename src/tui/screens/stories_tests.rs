@@ -150,3 +150,48 @@ fn the_drill_hint_names_the_stories_for_a_behavioural_question() {
     let design = c.bank.question("sd-url-shortener").unwrap();
     assert!(drill_hint(&c, design).is_none());
 }
+
+#[test]
+fn a_long_lint_report_scrolls_and_says_how_much_is_left() {
+    use ratatui::{Terminal, backend::TestBackend};
+    let (mut c, dir) = ctx_with_log();
+    // "we" throughout, no numbers, no lesson, a rambling situation: many findings, and unknown
+    // themes and questions add notes.
+    let weak = "---\ntitle: A weak one\nthemes: [nope, nada, zilch]\nquestions: [no-such-q, nor-this]\n---\n\
+## Situation\nWe had a thing. It was big. It got bigger. Then it broke. We were sad.\n\
+## Task\nWe had to fix it.\n## Action\nWe met.\n## Result\nIt went better.\n";
+    write(dir.path(), "a-weak.md", weak);
+    write(dir.path(), "b-good.md", GOOD);
+    let mut s = StoriesState::new(&mut c);
+    let mut term = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    let mut frame = |s: &mut StoriesState, c: &Ctx| {
+        term.draw(|f| draw(f, f.area(), s, c)).unwrap();
+        let buf = term.backend().buffer().clone();
+        (0..buf.area.height)
+            .map(|y| {
+                (0..buf.area.width)
+                    .map(|x| buf[(x, y)].symbol())
+                    .collect::<String>()
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let screen = frame(&mut s, &c);
+    assert!(screen.contains("Lint · ]"), "{screen}");
+    let (lines, height) = (s.lint_lines, s.lint_height);
+    assert!(lines > height, "{lines} lines in {height}");
+
+    // ] scrolls one line at a time and stops once the last line is in view.
+    for _ in 0..lines + 5 {
+        update(&mut s, &mut c, Action::LintDown);
+        frame(&mut s, &c);
+    }
+    assert_eq!(s.lint_scroll, lines - height);
+    assert!(frame(&mut s, &c).contains("Lint · [ back up"));
+    update(&mut s, &mut c, Action::LintUp);
+    assert_eq!(s.lint_scroll, lines - height - 1);
+
+    // Another story starts at the top of its report.
+    update(&mut s, &mut c, Action::Down);
+    assert_eq!(s.lint_scroll, 0);
+}
