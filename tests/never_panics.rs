@@ -1,4 +1,5 @@
-//! Arbitrary input never panics the loader or the Markdown renderer: it gives errors or output.
+//! Arbitrary input never panics the bank loader, the story parser and its lint, or the Markdown
+//! renderer: they give errors or output.
 
 use prep::bank::{self, BankSource};
 use proptest::prelude::*;
@@ -10,6 +11,17 @@ fn load_one(name: &str, bytes: Vec<u8>) {
 /// YAML-ish text built from the characters that matter to the parser.
 fn yamlish() -> impl Strategy<Value = String> {
     proptest::string::string_regex(r"(id|title|questions|prompt|kind|time|rubric|- |: |\n|  |\[|\]|\{|\}|'|&a|\*a|!!str|#|---|90s|45m|é|日|\t|\x1b){0,60}").unwrap()
+}
+
+/// Story-file-ish text: front matter keys, STAR headings, pronouns, numbers, odd characters.
+fn storyish() -> impl Strategy<Value = String> {
+    proptest::string::string_regex(r"(---\n|title: |themes: \[|roles: |questions: |\]|## Situation\n|## Task\n|## Action\n|## Result\n|## Lesson\n|# |I |we |We’re |I’d |30% |2 weeks |\. |\n|- |\*\*|é|日|🧑‍💻|\t|\x1b|\u{202E}){0,80}").unwrap()
+}
+
+fn parse_and_lint(text: &str) {
+    if let Ok(story) = prep::stories::parse("stories/x.md", "x", text) {
+        let _ = prep::stories::lint::lint(&story, None);
+    }
 }
 
 proptest! {
@@ -26,6 +38,17 @@ proptest! {
     fn loader_survives_yaml_shaped_text(text in yamlish()) {
         load_one("sections/x.yaml", text.clone().into_bytes());
         load_one("guides/x.md", format!("---\n{text}\n---\nbody").into_bytes());
+    }
+
+    #[test]
+    fn story_parser_and_lint_survive_any_text(text in ".{0,400}") {
+        parse_and_lint(&text);
+    }
+
+    #[test]
+    fn story_parser_and_lint_survive_story_shaped_text(text in storyish()) {
+        parse_and_lint(&text);
+        parse_and_lint(&format!("---\ntitle: T\n---\n{text}"));
     }
 
     #[test]

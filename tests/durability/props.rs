@@ -1,6 +1,6 @@
 //! Property tests of the readers: the attempt-log parser and the bank loader give errors, never
 //! panics; the log parser keeps exactly the good records and reports exactly the bad lines; and
-//! both take time that grows linearly with the input.
+//! they, and the story parser with its lint, take time that grows linearly with the input.
 
 use super::good_line;
 use prep::bank::{self, BankSource};
@@ -214,5 +214,32 @@ fn bank_load_time_grows_linearly() {
         "bank, 100 -> 1000 questions",
         || assert!(load(small.clone())),
         || assert!(load(large.clone())),
+    );
+}
+
+#[test]
+fn story_parse_and_lint_time_grows_linearly() {
+    let story = |paragraphs: usize| -> String {
+        let mut text = String::from(
+            "---\ntitle: Long\nthemes: [incident]\n---\n## Situation\nIt broke.\n## Task\nI owned it.\n## Action\n",
+        );
+        for i in 0..paragraphs {
+            text.push_str(&format!(
+                "I traced fault {i}, we paired on it, and I shipped a fix in 2 days.\n\n"
+            ));
+        }
+        text.push_str("## Result\nErrors fell 40%.\n## Lesson\nI test first now.\n");
+        text
+    };
+    let check = |text: &str| {
+        let parsed = prep::stories::parse("stories/long.md", "long", text).expect("parses");
+        let report = prep::stories::lint::lint(&parsed, None);
+        assert!(report.figures.words > 0);
+    };
+    let (small, large) = (story(500), story(5_000));
+    assert_linear(
+        "story, 500 -> 5000 paragraphs",
+        || check(&small),
+        || check(&large),
     );
 }
