@@ -28,6 +28,46 @@ fn o(file: &'static str, line: u32, column: u32) -> Origin {
     }
 }
 
+/// A [`Question`] as the generated table holds it.
+struct StaticQuestion {
+    id: &'static str,
+    section: &'static str,
+    prompt: &'static str,
+    kind: Kind,
+    roles: &'static [Role],
+    time: u32,
+    rubric: &'static str,
+    probes: &'static [&'static str],
+    checks: &'static [&'static str],
+    talking_points: &'static str,
+    pitfalls: &'static [&'static str],
+    follow_ups: &'static [&'static str],
+    tags: &'static [&'static str],
+    origin: (&'static str, u32, u32),
+}
+
+fn questions() -> Vec<Question> {
+    QUESTIONS
+        .iter()
+        .map(|q| Question {
+            id: s(q.id),
+            section: s(q.section),
+            prompt: s(q.prompt),
+            kind: q.kind,
+            roles: q.roles.to_vec(),
+            time: q.time,
+            rubric: s(q.rubric),
+            probes: v(q.probes),
+            checks: v(q.checks),
+            talking_points: s(q.talking_points),
+            pitfalls: v(q.pitfalls),
+            follow_ups: v(q.follow_ups),
+            tags: v(q.tags),
+            origin: o(q.origin.0, q.origin.1, q.origin.2),
+        })
+        .collect()
+}
+
 /// The bank compiled into the binary.
 pub fn load_builtin() -> Bank {
     let mut bank = Bank::default();

@@ -1,6 +1,7 @@
 //! A search index on its own thread. The front end hands over each query and carries on; results
 //! come back when they are ready, newest query first (older queries still waiting are skipped).
-//! The index is built on that thread too, so starting the app does not wait for it.
+//! The index is built on that thread too, when [`Background::warm_up`] or the first query asks
+//! for it, so starting the app neither waits for it nor shares the processor with it.
 
 use super::{Hit, SearchIndex};
 use crate::bank::Bank;
@@ -17,10 +18,14 @@ pub struct Results {
     pub hits: Vec<Hit>,
 }
 
-struct Request {
-    serial: u64,
-    query: String,
-    limit: usize,
+enum Request {
+    /// Build the index now, before anyone searches.
+    WarmUp,
+    Query {
+        serial: u64,
+        query: String,
+        limit: usize,
+    },
 }
 
 /// The handle the front end keeps; dropping it stops the thread.
@@ -33,7 +38,7 @@ pub struct Background {
 }
 
 impl Background {
-    /// Start the thread; it builds the index over `bank` before answering the first query.
+    /// Start the thread. It builds the index over `bank` when warmed up or first asked.
     pub fn start(bank: Arc<Bank>) -> Self {
         let (requests, inbox) = mpsc::channel::<Request>();
         let (outbox, results) = mpsc::channel();
@@ -56,12 +61,18 @@ impl Background {
     /// number (they increase).
     pub fn submit(&mut self, query: &str, limit: usize) -> u64 {
         self.sent += 1;
-        let _ = self.requests.send(Request {
+        let _ = self.requests.send(Request::Query {
             serial: self.sent,
             query: query.to_string(),
             limit,
         });
         self.sent
+    }
+
+    /// Have the index built now, so the first query does not wait for it (the app calls this
+    /// once its first frame is on screen).
+    pub fn warm_up(&self) {
+        let _ = self.requests.send(Request::WarmUp);
     }
 
     /// Is a query sent whose results have not been taken yet?
@@ -115,16 +126,27 @@ impl Background {
 }
 
 fn serve(bank: &Bank, inbox: &Receiver<Request>, outbox: &Sender<Results>) {
-    let mut index = SearchIndex::new(bank);
+    let mut index = None;
     while let Ok(mut request) = inbox.recv() {
         // Only the newest query matters; the ones typed before it are already stale.
         while let Ok(newer) = inbox.try_recv() {
-            request = newer;
+            if matches!(newer, Request::Query { .. }) {
+                request = newer;
+            }
         }
-        let hits = index.search(&request.query, request.limit);
+        let index = index.get_or_insert_with(|| SearchIndex::new(bank));
+        let Request::Query {
+            serial,
+            query,
+            limit,
+        } = request
+        else {
+            continue;
+        };
+        let hits = index.search(&query, limit);
         let results = Results {
-            serial: request.serial,
-            query: request.query,
+            serial,
+            query,
             hits,
         };
         if outbox.send(results).is_err() {
@@ -159,6 +181,12 @@ mod tests {
     fn take_returns_at_its_deadline_when_nothing_has_arrived() {
         let mut background = Background::start(Arc::new(load_builtin()));
         assert_eq!(background.take(Duration::from_millis(5)), None);
+        background.warm_up();
+        assert_eq!(
+            background.take(Duration::from_millis(5)),
+            None,
+            "warming up sends nothing"
+        );
         background.submit("rate limiter", 5);
         let results = background.wait().expect("results arrive");
         assert!(!results.hits.is_empty());
