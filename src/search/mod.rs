@@ -2,16 +2,23 @@
 //! The index is built once; each query scores every field and keeps the best one per item.
 //! A query that only adds characters to the previous one scores only the fields that one matched
 //! (a fuzzy match of the longer query is a match of the shorter one); scores are the same. Large
-//! candidate sets are split across the machine's cores. [`Background`] runs an index on its own
+//! candidate sets are split across the machine's cores.
+//!
+//! No field scores more than the query matched against itself (every character matched in a row
+//! from a word start). Once enough items hold that best score, a field whose best possible score
+//! could not place its item among them is skipped without scoring: the results are exactly those
+//! of scoring everything, and a short query over a large bank scores only a few hundred fields. [`Background`] runs an index on its own
 //! thread, so an interactive front end never waits for a keystroke's results.
 
 mod background;
 pub use background::{Background, Results};
 
 use crate::bank::Bank;
-use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
+use nucleo_matcher::pattern::{AtomKind, CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher, Utf32String};
 use serde::Serialize;
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
 
 /// Hits scoring under this share of the best hit are dropped as noise.
 const RELEVANCE_PERCENT: u32 = 75;
@@ -60,8 +67,9 @@ struct Entry {
 /// Fewer candidates than this are scored on one thread: starting threads would cost more.
 const PARALLEL_FROM: usize = 16_384;
 
-/// What scoring a run of entries found: the entries that matched, ascending, and the best entry of
-/// each item as (score with weight, entry), in entry order.
+/// What scoring a run of entries found: the entries that matched (or were skipped unscored, so
+/// may match), ascending, and the best entry of each item as (score with weight, entry), in
+/// entry order.
 #[derive(Default)]
 struct Scored {
     matched: Vec<u32>,
@@ -86,31 +94,109 @@ impl Scored {
     }
 }
 
-/// Score `candidates` (ascending entry numbers) against `pattern`.
+/// How a run of entries may skip fields: the query's best possible score, and how many items
+/// the results keep.
+#[derive(Clone, Copy)]
+struct Prune {
+    ceiling: u32,
+    keep: usize,
+    /// The largest field weight in the index.
+    heaviest: u32,
+}
+
+/// The most `pattern` can score on any text, when that can be known: every atom fuzzy and not
+/// negated, each scoring at most what it scores against its own text.
+fn ceiling(pattern: &Pattern, matcher: &mut Matcher) -> Option<u32> {
+    pattern.atoms.iter().try_fold(0u32, |total, atom| {
+        if atom.negative || atom.kind != AtomKind::Fuzzy {
+            return None;
+        }
+        let own = atom.score(atom.needle_text(), matcher)?;
+        Some(total + u32::from(own))
+    })
+}
+
+/// What scoring has learnt of the items before a run of entries.
+#[derive(Clone, Default)]
+struct Seen {
+    /// The best `keep` item scores, lowest on top.
+    top: BinaryHeap<Reverse<u32>>,
+    best_yet: u32,
+    /// Every later entry was skipped: no later item can place.
+    stopped: bool,
+    /// How many entries were scored (not skipped).
+    scored: usize,
+}
+
+/// Score `candidates` (ascending entry numbers) against `pattern`, skipping fields that cannot
+/// change the results (see the module notes), given what was `seen` before them.
 fn score(
     entries: &[Entry],
     candidates: &[u32],
     pattern: &Pattern,
     matcher: &mut Matcher,
+    prune: Option<Prune>,
+    seen: &mut Seen,
 ) -> Scored {
     let mut out = Scored::default();
-    let mut last: Option<Target> = None;
-    for &i in candidates {
+    // The item of the entry at hand, and whether `out.best`'s last slot is that item's.
+    let mut item: Option<Target> = None;
+    let mut item_has_best = false;
+    let Seen {
+        top,
+        best_yet,
+        stopped,
+        scored,
+    } = seen;
+    for (n, &i) in candidates.iter().enumerate() {
         let e = &entries[i as usize];
+        if item != Some(e.target) {
+            if let (Some(p), true, Some(&(done, _))) = (prune, item_has_best, out.best.last()) {
+                top.push(Reverse(done));
+                if top.len() > p.keep {
+                    top.pop();
+                }
+            }
+            item = Some(e.target);
+            item_has_best = false;
+            // Full of items no later field can beat: the rest may match, but cannot place.
+            if let Some(p) = prune
+                && top.len() == p.keep
+                && top.peek().is_some_and(|low| p.ceiling + p.heaviest <= low.0)
+            {
+                out.matched.extend_from_slice(&candidates[n..]);
+                *stopped = true;
+                break;
+            }
+        }
+        if let Some(p) = prune {
+            let most = p.ceiling + e.weight;
+            // A later item that at best ties the lowest kept one ranks below it.
+            let crowded = top.len() == p.keep && top.peek().is_some_and(|low| most <= low.0);
+            // Only a strictly higher score replaces an item's best field.
+            let no_better = item_has_best && out.best.last().is_some_and(|b| most <= b.0);
+            let under_floor = most < *best_yet * RELEVANCE_PERCENT / 100;
+            if crowded || no_better || under_floor {
+                out.matched.push(i);
+                continue;
+            }
+        }
+        *scored += 1;
         let Some(score) = pattern.score(e.text.slice(..), matcher) else {
             continue;
         };
         out.matched.push(i);
         let score = score + e.weight;
+        *best_yet = (*best_yet).max(score);
         match out.best.last_mut() {
-            Some(slot) if last == Some(e.target) => {
+            Some(slot) if item_has_best => {
                 if score > slot.0 {
                     *slot = (score, i as usize);
                 }
             }
             _ => out.best.push((score, i as usize)),
         }
-        last = Some(e.target);
+        item_has_best = true;
     }
     out
 }
@@ -122,6 +208,10 @@ pub struct SearchIndex {
     matchers: Vec<Matcher>,
     /// Candidate count from which scoring is split across threads.
     parallel_from: usize,
+    /// Skip fields that cannot change the results (off only to test that it changes nothing).
+    prune: bool,
+    /// The largest field weight.
+    heaviest: u32,
     /// The last query and the entries it matched, ascending.
     last: Option<(String, Vec<u32>)>,
 }
@@ -154,10 +244,16 @@ impl SearchIndex {
             push(t, Field::Id, 4, &g.id);
             push(t, Field::Summary, 0, &g.summary);
         }
+        SearchIndex::over(entries)
+    }
+
+    fn over(entries: Vec<Entry>) -> Self {
         SearchIndex {
+            heaviest: entries.iter().map(|e| e.weight).max().unwrap_or(0),
             entries,
             matchers: vec![Matcher::new(Config::DEFAULT)],
             parallel_from: PARALLEL_FROM,
+            prune: true,
             last: None,
         }
     }
@@ -173,7 +269,7 @@ impl SearchIndex {
             Some((prev, matched)) if narrows(&prev, query) => matched,
             _ => (0..self.entries.len() as u32).collect(),
         };
-        let Scored { matched, mut best } = self.score(&pattern, &candidates);
+        let Scored { matched, mut best } = self.score(&pattern, &candidates, limit);
         self.last = Some((query.to_string(), matched));
         // Stable order for equal scores: bank order.
         best.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
@@ -202,33 +298,59 @@ impl SearchIndex {
 }
 
 impl SearchIndex {
-    /// Score the candidates, split across the cores when there are many.
-    fn score(&mut self, pattern: &Pattern, candidates: &[u32]) -> Scored {
-        let threads = if candidates.len() < self.parallel_from {
-            1
-        } else {
-            std::thread::available_parallelism().map_or(1, |n| n.get().min(8))
+    /// Score the candidates; `keep` is how many items the results may hold. They are scored
+    /// on this thread a block of `parallel_from` at a time while skipping spares most of a
+    /// block (it often ends the search early); once it does not, what remains is split across
+    /// the cores, each part starting from what this thread saw.
+    fn score(&mut self, pattern: &Pattern, candidates: &[u32], keep: usize) -> Scored {
+        let prune = match (self.prune, ceiling(pattern, &mut self.matchers[0])) {
+            (true, Some(ceiling)) => Some(Prune {
+                ceiling,
+                keep,
+                heaviest: self.heaviest,
+            }),
+            _ => None,
         };
+        let entries = &self.entries;
+        let mut seen = Seen::default();
+        let mut all = Scored::default();
+        let mut rest = candidates;
+        loop {
+            let (block, after) = rest.split_at(rest.len().min(self.parallel_from));
+            let before = seen.scored;
+            let part = score(entries, block, pattern, &mut self.matchers[0], prune, &mut seen);
+            all.append(part, entries);
+            rest = after;
+            if seen.stopped {
+                all.matched.extend_from_slice(rest);
+                return all;
+            }
+            if rest.is_empty() {
+                return all;
+            }
+            if seen.scored - before > block.len() / 2 {
+                break;
+            }
+        }
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
         while self.matchers.len() < threads {
             self.matchers.push(Matcher::new(Config::DEFAULT));
         }
-        let entries = &self.entries;
-        if threads == 1 {
-            return score(entries, candidates, pattern, &mut self.matchers[0]);
-        }
-        let chunk = candidates.len().div_ceil(threads);
+        let chunk = rest.len().div_ceil(threads);
         let parts: Vec<Scored> = std::thread::scope(|scope| {
-            let handles: Vec<_> = candidates
+            let handles: Vec<_> = rest
                 .chunks(chunk)
                 .zip(self.matchers.iter_mut())
-                .map(|(part, matcher)| scope.spawn(move || score(entries, part, pattern, matcher)))
+                .map(|(part, matcher)| {
+                    let mut seen = seen.clone();
+                    scope.spawn(move || score(entries, part, pattern, matcher, prune, &mut seen))
+                })
                 .collect();
             handles
                 .into_iter()
                 .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
                 .collect()
         });
-        let mut all = Scored::default();
         for part in parts {
             all.append(part, entries);
         }
@@ -369,6 +491,107 @@ mod tests {
         assert!(
             split.matchers.len() > 1 || std::thread::available_parallelism().unwrap().get() == 1
         );
+    }
+
+    #[test]
+    fn skipping_fields_that_cannot_place_changes_no_result() {
+        let mut sources = vec![crate::bank::BankSource::Builtin];
+        sources.extend(crate::synth::memory_sources(400));
+        let bank = crate::bank::load(&sources).unwrap();
+        let mut pruned = SearchIndex::new(&bank);
+        // In blocks, and split across threads: each run starts from what the runs before saw.
+        let mut blocks = SearchIndex::new(&bank);
+        blocks.parallel_from = 700;
+        let mut full = SearchIndex::new(&bank);
+        full.prune = false;
+        for limit in [1, 5, 20, 200] {
+            // Typed a key at a time (narrowing), then edited (fresh), with and without syntax.
+            for query in [
+                "cache replica",
+                "rate lim",
+                "Incident",
+                "q1 2",
+                "zz",
+                "url shrtnr",
+            ] {
+                for end in 1..=query.len() {
+                    let q = &query[..end];
+                    let want = full.search(q, limit);
+                    assert_eq!(blocks.search(q, limit), want, "blocks: {q:?} {limit}");
+                    assert_eq!(
+                        pruned.search(q, limit),
+                        want,
+                        "{q:?} {limit}"
+                    );
+                }
+            }
+            // Syntax (never skipped), and abbreviations whose best scores are far from perfect.
+            for q in [
+                "cache !replica",
+                "'cache",
+                "^scope",
+                "latency$",
+                "c",
+                "a b c d e f",
+                "cch rplc",
+                "ltncy bdgt",
+                "hrng mntr",
+                "qrm",
+            ] {
+                let want = full.search(q, limit);
+                assert_eq!(blocks.search(q, limit), want, "blocks: {q:?} {limit}");
+                assert_eq!(pruned.search(q, limit), want, "{q:?} {limit}");
+            }
+        }
+    }
+
+    /// An index over made-up items: each a list of (weight, text) fields.
+    fn made_up(items: &[Vec<(u32, String)>]) -> SearchIndex {
+        let mut entries = Vec::new();
+        for (i, fields) in items.iter().enumerate() {
+            for (weight, text) in fields {
+                entries.push(Entry {
+                    target: Target::Question(i),
+                    field: Field::Probe,
+                    weight: *weight,
+                    text: Utf32String::from(text.as_str()),
+                });
+            }
+        }
+        SearchIndex::over(entries)
+    }
+
+    #[test]
+    fn skipping_changes_nothing_where_scores_nearly_tie() {
+        use proptest::prelude::*;
+        // Few letters and short texts: many matches whose scores differ by a point or two, the
+        // cases where skipping a field must be exactly right.
+        let field = (prop::sample::select(vec![0u32, 2, 4, 8]), "[ab c-]{1,10}");
+        let items = prop::collection::vec(prop::collection::vec(field, 1..4), 1..25);
+        proptest!(ProptestConfig::with_cases(3000), |(items in items, query in "[ab c]{1,4}", limit in 1usize..5)| {
+            let mut pruned = made_up(&items);
+            let mut full = made_up(&items);
+            full.prune = false;
+            for end in 1..=query.len() {
+                let q = &query[..end];
+                prop_assert_eq!(pruned.search(q, limit), full.search(q, limit), "{:?}", q);
+            }
+        });
+    }
+
+    #[test]
+    fn no_text_scores_above_the_query_against_itself() {
+        use proptest::prelude::*;
+        // Letters of both cases, a digit, spaces, delimiters, punctuation and an accent.
+        proptest!(ProptestConfig::with_cases(2000), |(needle in "[a-cA-C1 _/:.,é-]{1,6}", text in "[a-cA-C1 _/:.,é-]{0,40}")| {
+            let mut matcher = Matcher::new(Config::DEFAULT);
+            let pattern = Pattern::parse(&needle, CaseMatching::Smart, Normalization::Smart);
+            if let Some(most) = ceiling(&pattern, &mut matcher)
+                && let Some(got) = pattern.score(Utf32String::from(text.as_str()).slice(..), &mut matcher)
+            {
+                prop_assert!(got <= most, "{needle:?} scores {got} on {text:?}, above {most}");
+            }
+        });
     }
 
     #[test]
