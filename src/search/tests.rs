@@ -231,3 +231,41 @@ fn a_query_that_is_not_an_extension_searches_everything_again() {
     assert_eq!(index.search("conflict", 5), fresh);
     assert!(!index.search("conflict !zzz", 5).is_empty(), "negation");
 }
+
+#[test]
+fn many_hits_keep_rank_order_and_true_highlights() {
+    // Enough hits for their highlights to be found on several threads.
+    let mut sources = vec![crate::bank::BankSource::Builtin];
+    sources.extend(crate::synth::memory_sources(400));
+    let bank = crate::bank::load(&sources).unwrap();
+    let mut index = SearchIndex::new(&bank);
+    let order = |t: Target| match t {
+        Target::Question(i) => i,
+        Target::Guide(g) => bank.questions.len() + g,
+    };
+    for query in ["c", "re", "cache r"] {
+        let hits = index.search(query, 200);
+        assert!(
+            hits.len() > 2 * HITS_PER_THREAD,
+            "{query}: {} hits",
+            hits.len()
+        );
+        for w in hits.windows(2) {
+            let (a, b) = (&w[0], &w[1]);
+            assert!(
+                a.score > b.score || (a.score == b.score && order(a.target) < order(b.target)),
+                "{query}: {a:?} before {b:?}"
+            );
+        }
+        let letters: String = query.chars().filter(|c| !c.is_whitespace()).collect();
+        for h in &hits {
+            let chars: Vec<char> = h.text.chars().collect();
+            let marked: String = h.positions.iter().map(|&p| chars[p as usize]).collect();
+            assert_eq!(marked.to_lowercase().len(), letters.len(), "{query}: {h:?}");
+            assert!(
+                letters.chars().all(|c| marked.to_lowercase().contains(c)),
+                "{h:?}"
+            );
+        }
+    }
+}
