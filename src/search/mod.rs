@@ -62,9 +62,6 @@ struct Entry {
     text: Utf32String,
 }
 
-/// Fewer hits than twice this get their highlights found on one thread.
-const HITS_PER_THREAD: usize = 50;
-
 /// Fewer candidates than this are scored on one thread: starting threads would cost more.
 const PARALLEL_FROM: usize = 16_384;
 
@@ -155,49 +152,27 @@ impl SearchIndex {
         self.hits(&pattern, &best)
     }
 
-    /// The hits for ranked (score, entry) pairs, with the characters to highlight. Finding them
-    /// scores each text again, so many hits are shared out across the cores.
+    /// The hits for ranked (score, entry) pairs, with the characters to highlight. (Finding
+    /// them on several threads was tried: starting the threads cost more than it saved.)
     fn hits(&mut self, pattern: &Pattern, ranked: &[(u32, u32)]) -> Vec<Hit> {
-        let entries = &self.entries;
-        let make = |matcher: &mut Matcher, part: &[(u32, u32)]| -> Vec<Hit> {
-            let mut positions = Vec::new();
-            part.iter()
-                .map(|&(score, i)| {
-                    let e = &entries[i as usize];
-                    positions.clear();
-                    pattern.indices(e.text.slice(..), matcher, &mut positions);
-                    positions.sort_unstable();
-                    positions.dedup();
-                    Hit {
-                        target: e.target,
-                        field: e.field,
-                        score,
-                        text: plain(e.text.slice(..)),
-                        positions: positions.clone(),
-                    }
-                })
-                .collect()
-        };
-        let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
-        if ranked.len() < HITS_PER_THREAD * 2 || threads == 1 {
-            return make(&mut self.matchers[0], ranked);
-        }
-        let threads = threads.min(ranked.len() / HITS_PER_THREAD);
-        while self.matchers.len() < threads {
-            self.matchers.push(Matcher::new(Config::DEFAULT));
-        }
-        let make = &make;
-        std::thread::scope(|scope| {
-            let handles: Vec<_> = ranked
-                .chunks(ranked.len().div_ceil(threads))
-                .zip(self.matchers.iter_mut())
-                .map(|(part, m)| scope.spawn(move || make(m, part)))
-                .collect();
-            handles
-                .into_iter()
-                .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-                .collect()
-        })
+        let mut positions = Vec::new();
+        ranked
+            .iter()
+            .map(|&(score, i)| {
+                let e = &self.entries[i as usize];
+                positions.clear();
+                pattern.indices(e.text.slice(..), &mut self.matchers[0], &mut positions);
+                positions.sort_unstable();
+                positions.dedup();
+                Hit {
+                    target: e.target,
+                    field: e.field,
+                    score,
+                    text: plain(e.text.slice(..)),
+                    positions: positions.clone(),
+                }
+            })
+            .collect()
     }
 }
 

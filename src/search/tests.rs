@@ -234,7 +234,6 @@ fn a_query_that_is_not_an_extension_searches_everything_again() {
 
 #[test]
 fn many_hits_keep_rank_order_and_true_highlights() {
-    // Enough hits for their highlights to be found on several threads.
     let mut sources = vec![crate::bank::BankSource::Builtin];
     sources.extend(crate::synth::memory_sources(400));
     let bank = crate::bank::load(&sources).unwrap();
@@ -245,11 +244,7 @@ fn many_hits_keep_rank_order_and_true_highlights() {
     };
     for query in ["c", "re", "cache r"] {
         let hits = index.search(query, 200);
-        assert!(
-            hits.len() > 2 * HITS_PER_THREAD,
-            "{query}: {} hits",
-            hits.len()
-        );
+        assert!(hits.len() > 100, "{query}: {} hits", hits.len());
         for w in hits.windows(2) {
             let (a, b) = (&w[0], &w[1]);
             assert!(
