@@ -149,27 +149,38 @@ impl SearchIndex {
         let floor = best.first().map_or(0, |b| b.0 * RELEVANCE_PERCENT / 100);
         best.retain(|b| b.0 >= floor);
         best.truncate(limit);
-        self.hits(&pattern, &best)
+        self.hits(&pattern, &best, &seen.highlights)
     }
 
     /// The hits for ranked (score, entry) pairs, with the characters to highlight. (Finding
     /// them on several threads was tried: starting the threads cost more than it saved.)
-    fn hits(&mut self, pattern: &Pattern, ranked: &[(u32, u32)]) -> Vec<Hit> {
-        let mut positions = Vec::new();
+    /// `known` holds letters already found while scoring, by entry (ascending): those are reused.
+    fn hits(
+        &mut self,
+        pattern: &Pattern,
+        ranked: &[(u32, u32)],
+        known: &[(u32, Vec<u32>)],
+    ) -> Vec<Hit> {
         ranked
             .iter()
             .map(|&(score, i)| {
                 let e = &self.entries[i as usize];
-                positions.clear();
-                pattern.indices(e.text.slice(..), &mut self.matchers[0], &mut positions);
-                positions.sort_unstable();
-                positions.dedup();
+                let positions = match known.binary_search_by_key(&i, |k| k.0) {
+                    Ok(k) => known[k].1.clone(),
+                    Err(_) => {
+                        let mut positions = Vec::new();
+                        pattern.indices(e.text.slice(..), &mut self.matchers[0], &mut positions);
+                        positions.sort_unstable();
+                        positions.dedup();
+                        positions
+                    }
+                };
                 Hit {
                     target: e.target,
                     field: e.field,
                     score,
                     text: plain(e.text.slice(..)),
-                    positions: positions.clone(),
+                    positions,
                 }
             })
             .collect()

@@ -95,7 +95,12 @@ pub(super) fn fill(
             continue;
         }
         seen.scored += 1;
-        if let Some(score) = pattern.score(e.text.slice(..), matcher) {
+        // These are the likely hits: keep the letters to highlight, found while scoring.
+        let mut letters = Vec::new();
+        if let Some(score) = pattern.indices(e.text.slice(..), matcher, &mut letters) {
+            letters.sort_unstable();
+            letters.dedup();
+            seen.highlights.push((i, letters));
             seen.found(e.item, (score + e.weight, i), Some(prune));
         }
     }
@@ -119,6 +124,8 @@ pub(super) struct Seen {
     pub stopped: bool,
     /// Entries scored (not skipped).
     pub scored: usize,
+    /// The highlighted letters of entries [`fill`] scored, by entry, ascending.
+    pub highlights: Vec<(u32, Vec<u32>)>,
 }
 
 impl Seen {
@@ -131,6 +138,7 @@ impl Seen {
             best_yet: 0,
             stopped: false,
             scored: 0,
+            highlights: Vec::new(),
         }
     }
 

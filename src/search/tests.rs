@@ -264,3 +264,19 @@ fn many_hits_keep_rank_order_and_true_highlights() {
         }
     }
 }
+
+#[test]
+fn scoring_with_highlights_scores_as_scoring_alone() {
+    use proptest::prelude::*;
+    // The quick pass scores with `indices` to keep the highlights; the score must not differ.
+    proptest!(ProptestConfig::with_cases(2000), |(needle in "[a-cA-C1 _/é-]{1,8}", text in "[a-cA-C1 _/:.,é-]{0,120}")| {
+        let mut matcher = Matcher::new(Config::DEFAULT);
+        let pattern = Pattern::parse(&needle, CaseMatching::Smart, Normalization::Smart);
+        let haystack = Utf32String::from(text.as_str());
+        let mut letters = Vec::new();
+        prop_assert_eq!(
+            pattern.score(haystack.slice(..), &mut matcher),
+            pattern.indices(haystack.slice(..), &mut matcher, &mut letters)
+        );
+    });
+}
