@@ -3,22 +3,18 @@
 //! inputs as in the event loop), plus checks a user would notice: talking points stay hidden while
 //! answering, the help lists every key, tiny windows and hostile bank text never break the screen.
 
-use super::app::{App, Ctx};
+use super::app::Ctx;
 use super::keymap::{self, Action, Mode};
 use super::screens::View;
 use super::screens::home::HomeState;
 use super::screens::questions::QuestionsState;
-use super::test_support::{self, NOW_UNIX};
+use super::test_support::{self, NOW_UNIX, Session};
 use super::view;
 use crate::bank::{self, BankSource};
 use crate::practice::{self, Answer};
 use crate::storage::Attempt;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::buffer::Buffer;
-use std::time::{Duration, Instant};
-use unicode_width::UnicodeWidthStr;
+use std::time::Instant;
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
 const DAY: i64 = 86_400;
@@ -27,110 +23,7 @@ const MIN: u64 = 60;
 /// A way from Home to some screen.
 type Route = fn(&mut Session);
 
-/// The screen as a user reads it: one line per row, wide characters once, trailing blanks trimmed.
-fn screen_text(buf: &Buffer) -> String {
-    let area = buf.area;
-    let mut rows = Vec::new();
-    for y in area.top()..area.bottom() {
-        let mut row = String::new();
-        let mut skip = 0usize;
-        for x in area.left()..area.right() {
-            let symbol = buf[(x, y)].symbol();
-            if skip == 0 {
-                row.push_str(symbol);
-            }
-            skip = skip.max(symbol.width()).saturating_sub(1);
-        }
-        rows.push(row.trim_end().to_string());
-    }
-    rows.join("\n")
-}
-
-/// An app and a terminal of one size, driven like the event loop drives it: draw, input, draw.
-struct Session {
-    app: App,
-    term: Terminal<TestBackend>,
-    /// The moment the session started; every later time is this plus a duration.
-    t0: Instant,
-}
-
 impl Session {
-    fn new(ctx: Ctx, (w, h): (u16, u16)) -> Self {
-        Self::with_stack(ctx, (w, h), |ctx| vec![View::Home(HomeState::new(ctx))])
-    }
-
-    fn with_stack(ctx: Ctx, (w, h): (u16, u16), stack: impl FnOnce(&Ctx) -> Vec<View>) -> Self {
-        let t0 = ctx.now;
-        let views = stack(&ctx);
-        let mut s = Session {
-            app: App::new(ctx, views),
-            term: Terminal::new(TestBackend::new(w, h)).unwrap(),
-            t0,
-        };
-        s.draw();
-        s
-    }
-
-    fn draw(&mut self) {
-        let app = &mut self.app;
-        self.term.draw(|f| view::draw(f, app)).unwrap();
-    }
-
-    fn act(&mut self, action: Action) -> &mut Self {
-        self.app.update(action);
-        self.draw();
-        self
-    }
-
-    fn times(&mut self, n: usize, action: Action) -> &mut Self {
-        for _ in 0..n {
-            self.act(action);
-        }
-        self
-    }
-
-    fn key(&mut self, code: KeyCode) -> &mut Self {
-        self.app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
-        self.draw();
-        self
-    }
-
-    fn type_text(&mut self, text: &str) -> &mut Self {
-        for c in text.chars() {
-            self.key(if c == '\n' {
-                KeyCode::Enter
-            } else {
-                KeyCode::Char(c)
-            });
-        }
-        self.settle()
-    }
-
-    /// Let background work finish (search results arrive from the search thread).
-    fn settle(&mut self) -> &mut Self {
-        if let Some(View::Search(s)) = self.app.stack.last_mut() {
-            crate::tui::screens::search::settle(s, &mut self.app.ctx);
-        }
-        self
-    }
-
-    /// The clock reads `secs` after the start of the session.
-    fn at(&mut self, secs: u64) -> &mut Self {
-        self.app
-            .tick(self.t0 + Duration::from_secs(secs), NOW_UNIX + secs as i64);
-        self.draw();
-        self
-    }
-
-    /// The screen after a full redraw. `TestBackend` only applies the cells that changed, and it
-    /// does not blank the right half of a wide character the way a terminal does when the left
-    /// half is overwritten, so a diffed buffer can keep stale halves a real screen would not show.
-    fn text(&mut self) -> String {
-        self.term.clear().unwrap();
-        self.draw();
-        screen_text(self.term.backend().buffer())
-    }
-
     /// Move the Home selection to a section.
     fn select_section(&mut self, id: &str) -> &mut Self {
         let row = 1 + self

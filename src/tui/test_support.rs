@@ -1,10 +1,20 @@
-//! Fixtures for screen tests: a context over the built-in bank with a fixed clock.
+//! Fixtures for screen tests: a context over the built-in bank with a fixed clock, and a
+//! session that drives the app and draws it into a `TestBackend` as the event loop would.
 
-use super::app::Ctx;
+use super::app::{App, Ctx};
+use super::keymap::Action;
+use super::screens::View;
+use super::screens::home::HomeState;
 use super::theme::Theme;
+use super::view;
 use crate::bank::load_builtin;
 use crate::storage::AttemptLog;
-use std::time::Instant;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use std::time::{Duration, Instant};
+use unicode_width::UnicodeWidthStr;
 
 /// 2026-11-21 12:00 UTC.
 pub const NOW_UNIX: i64 = 1_795_262_400;
@@ -32,4 +42,109 @@ pub fn ctx_with_log() -> (Ctx, tempfile::TempDir) {
         ),
         dir,
     )
+}
+
+/// The screen as a user reads it: one line per row, wide characters once, trailing blanks trimmed.
+pub fn screen_text(buf: &Buffer) -> String {
+    let area = buf.area;
+    let mut rows = Vec::new();
+    for y in area.top()..area.bottom() {
+        let mut row = String::new();
+        let mut skip = 0usize;
+        for x in area.left()..area.right() {
+            let symbol = buf[(x, y)].symbol();
+            if skip == 0 {
+                row.push_str(symbol);
+            }
+            skip = skip.max(symbol.width()).saturating_sub(1);
+        }
+        rows.push(row.trim_end().to_string());
+    }
+    rows.join("\n")
+}
+
+/// An app and a terminal of one size, driven like the event loop drives it: draw, input, draw.
+pub struct Session {
+    pub app: App,
+    pub term: Terminal<TestBackend>,
+    /// The moment the session started; every later time is this plus a duration.
+    pub t0: Instant,
+}
+
+impl Session {
+    pub fn new(ctx: Ctx, (w, h): (u16, u16)) -> Self {
+        Self::with_stack(ctx, (w, h), |ctx| vec![View::Home(HomeState::new(ctx))])
+    }
+
+    pub fn with_stack(ctx: Ctx, (w, h): (u16, u16), stack: impl FnOnce(&Ctx) -> Vec<View>) -> Self {
+        let t0 = ctx.now;
+        let views = stack(&ctx);
+        let mut s = Session {
+            app: App::new(ctx, views),
+            term: Terminal::new(TestBackend::new(w, h)).unwrap(),
+            t0,
+        };
+        s.draw();
+        s
+    }
+
+    pub fn draw(&mut self) {
+        let app = &mut self.app;
+        self.term.draw(|f| view::draw(f, app)).unwrap();
+    }
+
+    pub fn act(&mut self, action: Action) -> &mut Self {
+        self.app.update(action);
+        self.draw();
+        self
+    }
+
+    pub fn times(&mut self, n: usize, action: Action) -> &mut Self {
+        for _ in 0..n {
+            self.act(action);
+        }
+        self
+    }
+
+    pub fn key(&mut self, code: KeyCode) -> &mut Self {
+        self.app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
+        self.draw();
+        self
+    }
+
+    pub fn type_text(&mut self, text: &str) -> &mut Self {
+        for c in text.chars() {
+            self.key(if c == '\n' {
+                KeyCode::Enter
+            } else {
+                KeyCode::Char(c)
+            });
+        }
+        self.settle()
+    }
+
+    /// Let background work finish (search results arrive from the search thread).
+    pub fn settle(&mut self) -> &mut Self {
+        if let Some(View::Search(s)) = self.app.stack.last_mut() {
+            crate::tui::screens::search::settle(s, &mut self.app.ctx);
+        }
+        self
+    }
+
+    /// The clock reads `secs` after the start of the session.
+    pub fn at(&mut self, secs: u64) -> &mut Self {
+        self.app
+            .tick(self.t0 + Duration::from_secs(secs), NOW_UNIX + secs as i64);
+        self.draw();
+        self
+    }
+
+    /// The screen after a full redraw. `TestBackend` only applies the cells that changed, and it
+    /// does not blank the right half of a wide character the way a terminal does when the left
+    /// half is overwritten, so a diffed buffer can keep stale halves a real screen would not show.
+    pub fn text(&mut self) -> String {
+        self.term.clear().unwrap();
+        self.draw();
+        screen_text(self.term.backend().buffer())
+    }
 }

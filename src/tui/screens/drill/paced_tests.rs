@@ -2,86 +2,29 @@
 //! 120×40 and 80×24, the rubric it ends in and the record it saves; and the short drill of a
 //! 90-second question, which must stay exactly as it was.
 
-use crate::tui::app::{App, Ctx};
+use crate::tui::app::Ctx;
 use crate::tui::keymap::Mode;
 use crate::tui::screens::View;
 use crate::tui::screens::drill::DrillState;
 use crate::tui::screens::home::HomeState;
-use crate::tui::test_support::{self, NOW_UNIX};
-use crate::tui::view;
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use std::time::{Duration, Instant};
+use crate::tui::test_support::{self, Session};
+use crossterm::event::KeyCode;
+use std::time::Duration;
 
 const MIN: u64 = 60;
 
 /// An app drilling one question, driven like the event loop drives it: input, then a draw.
-struct Run {
-    app: App,
-    term: Terminal<TestBackend>,
-    t0: Instant,
+fn drilling(ctx: Ctx, id: &str, size: (u16, u16)) -> Session {
+    let q = ctx.bank.question_index(id).unwrap();
+    Session::with_stack(ctx, size, |ctx| {
+        vec![
+            View::Home(HomeState::new(ctx)),
+            View::Drill(Box::new(DrillState::new(ctx, vec![q], 0))),
+        ]
+    })
 }
 
-impl Run {
-    fn new(ctx: Ctx, id: &str, (w, h): (u16, u16)) -> Self {
-        let q = ctx.bank.question_index(id).unwrap();
-        let t0 = ctx.now;
-        let stack = vec![
-            View::Home(HomeState::new(&ctx)),
-            View::Drill(Box::new(DrillState::new(&ctx, vec![q], 0))),
-        ];
-        let mut r = Run {
-            app: App::new(ctx, stack),
-            term: Terminal::new(TestBackend::new(w, h)).unwrap(),
-            t0,
-        };
-        r.draw();
-        r
-    }
-
-    fn draw(&mut self) {
-        let app = &mut self.app;
-        self.term.draw(|f| view::draw(f, app)).unwrap();
-    }
-
-    fn key(&mut self, code: KeyCode) -> &mut Self {
-        self.app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
-        self.draw();
-        self
-    }
-
-    fn keys(&mut self, text: &str) -> &mut Self {
-        for c in text.chars() {
-            self.key(if c == '\n' {
-                KeyCode::Enter
-            } else {
-                KeyCode::Char(c)
-            });
-        }
-        self
-    }
-
-    /// The clock reads `secs` after the start.
-    fn at(&mut self, secs: u64) -> &mut Self {
-        self.app
-            .tick(self.t0 + Duration::from_secs(secs), NOW_UNIX + secs as i64);
-        self.draw();
-        self
-    }
-
-    fn text(&mut self) -> String {
-        self.term.clear().unwrap();
-        self.draw();
-        let buf = self.term.backend().buffer();
-        let mut rows = Vec::new();
-        for y in 0..buf.area.height {
-            let row: String = (0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect();
-            rows.push(row.trim_end().to_string());
-        }
-        rows.join("\n")
-    }
-
+impl Session {
     fn drill(&self) -> &DrillState {
         match self.app.stack.last() {
             Some(View::Drill(d)) => d,
@@ -91,21 +34,21 @@ impl Run {
 }
 
 /// Clarify ran a minute over, Estimate has notes and is half gone, High-level design is next.
-fn midway(r: &mut Run) {
-    r.keys("n")
-        .keys("who: anyone with a link\nno custom aliases today");
+fn midway(r: &mut Session) {
+    r.type_text("n")
+        .type_text("who: anyone with a link\nno custom aliases today");
     r.key(KeyCode::Esc)
         .at(6 * MIN)
         .key(KeyCode::Tab)
         .at(7 * MIN);
-    r.keys("n").keys("100M links/month, 100:1 reads");
+    r.type_text("n").type_text("100M links/month, 100:1 reads");
     r.key(KeyCode::Esc).at(8 * MIN + 30);
 }
 
 #[test]
 fn paced_session_midway_at_both_sizes() {
     for size in [(120, 40), (80, 24)] {
-        let mut r = Run::new(test_support::ctx(), "sd-url-shortener", size);
+        let mut r = drilling(test_support::ctx(), "sd-url-shortener", size);
         assert_eq!(r.app.mode(), Mode::Paced);
         midway(&mut r);
         let text = r.text();
@@ -135,11 +78,11 @@ fn paced_session_midway_at_both_sizes() {
 
 #[test]
 fn a_deep_dive_past_its_time_says_so_and_extending_buys_a_minute() {
-    let mut r = Run::new(test_support::ctx(), "sd-url-shortener", (120, 40));
-    r.keys("]]]").at(16 * MIN);
+    let mut r = drilling(test_support::ctx(), "sd-url-shortener", (120, 40));
+    r.type_text("]]]").at(16 * MIN);
     assert!(r.text().contains("Stage 4/6 · Deep dive"));
     assert!(r.text().contains("+1:00 over 15:00 · ] next stage"));
-    r.keys("e");
+    r.type_text("e");
     let text = r.text();
     assert!(text.contains("Deep dive now has 16:00"), "{text}");
     assert!(text.contains("0:00 left of 16:00"), "{text}");
@@ -156,8 +99,8 @@ fn a_deep_dive_past_its_time_says_so_and_extending_buys_a_minute() {
 
 #[test]
 fn back_pause_and_the_last_stage_behave() {
-    let mut r = Run::new(test_support::ctx(), "sd-url-shortener", (120, 40));
-    r.keys("[");
+    let mut r = drilling(test_support::ctx(), "sd-url-shortener", (120, 40));
+    r.type_text("[");
     assert!(
         r.app
             .ctx
@@ -167,17 +110,17 @@ fn back_pause_and_the_last_stage_behave() {
             .text
             .contains("first stage")
     );
-    r.at(MIN).keys("]").at(3 * MIN).keys("[").at(4 * MIN);
+    r.at(MIN).type_text("]").at(3 * MIN).type_text("[").at(4 * MIN);
     let pace = &r.drill().paced.as_ref().unwrap().pace;
     assert_eq!(pace.current(), 0);
     assert_eq!(
         pace.used(0, r.t0 + Duration::from_secs(4 * MIN)).as_secs(),
         120
     );
-    r.keys("p").at(30 * MIN);
+    r.type_text("p").at(30 * MIN);
     assert!(!crate::tui::screens::drill::running(r.drill()));
     assert!(r.text().contains("41:00 left of 45:00 · paused"));
-    r.keys("p").keys("]]]]]]]");
+    r.type_text("p").type_text("]]]]]]]");
     assert!(
         r.app
             .ctx
@@ -193,12 +136,12 @@ fn back_pause_and_the_last_stage_behave() {
 #[test]
 fn enter_grades_with_notes_under_stage_headings_and_the_time_summary() {
     let (ctx, dir) = test_support::ctx_with_log();
-    let mut r = Run::new(ctx, "sd-url-shortener", (120, 40));
-    r.keys("n").keys("read heavy").key(KeyCode::Esc);
+    let mut r = drilling(ctx, "sd-url-shortener", (120, 40));
+    r.type_text("n").type_text("read heavy").key(KeyCode::Esc);
     r.at(2 * MIN)
-        .keys("]]")
-        .keys("n")
-        .keys("KGS hands out key blocks");
+        .type_text("]]")
+        .type_text("n")
+        .type_text("KGS hands out key blocks");
     r.key(KeyCode::Esc).at(12 * MIN).key(KeyCode::Enter);
     assert_eq!(r.app.mode(), Mode::Rubric);
     let Some(View::Rubric(g)) = r.app.stack.last() else {
@@ -217,7 +160,7 @@ fn enter_grades_with_notes_under_stage_headings_and_the_time_summary() {
         "notes come first: {text}"
     );
     // The time summary closes the compare pane, after the talking points.
-    r.keys(&"J".repeat(40));
+    r.type_text(&"J".repeat(40));
     let text = r.text();
     assert!(text.contains("Time per stage"), "{text}");
     assert!(text.contains("Clarify: 2:00 of 5:00, 3:00 spare"), "{text}");
@@ -227,7 +170,7 @@ fn enter_grades_with_notes_under_stage_headings_and_the_time_summary() {
         "{text}"
     );
 
-    r.keys("s");
+    r.type_text("s");
     let read = crate::storage::AttemptLog::new(dir.path()).read().unwrap();
     assert_eq!(read.attempts.len(), 1);
     assert_eq!(read.attempts[0].stages[2].stage, "high-level-design");
@@ -237,15 +180,15 @@ fn enter_grades_with_notes_under_stage_headings_and_the_time_summary() {
 
 #[test]
 fn leaving_asks_twice_and_the_bell_rings_when_a_stage_runs_out() {
-    let mut r = Run::new(test_support::ctx(), "sd-url-shortener", (80, 24));
-    r.keys("b").at(5 * MIN + 1);
+    let mut r = drilling(test_support::ctx(), "sd-url-shortener", (80, 24));
+    r.type_text("b").at(5 * MIN + 1);
     assert!(r.app.ctx.ring, "Clarify's five minutes are up");
     r.app.ctx.ring = false;
     r.at(5 * MIN + 2);
     assert!(!r.app.ctx.ring, "once per stage");
-    r.keys("q");
+    r.type_text("q");
     assert_eq!(r.app.stack.len(), 2);
-    r.keys("q");
+    r.type_text("q");
     assert_eq!(r.app.stack.len(), 1, "back on Home");
 }
 
@@ -253,7 +196,7 @@ fn leaving_asks_twice_and_the_bell_rings_when_a_stage_runs_out() {
 fn a_design_question_on_a_short_clock_is_an_ordinary_drill() {
     let mut ctx = test_support::ctx();
     ctx.drill_time = Some(90);
-    let r = Run::new(ctx, "sd-url-shortener", (80, 24));
+    let r = drilling(ctx, "sd-url-shortener", (80, 24));
     assert_eq!(r.app.mode(), Mode::Drill);
     assert!(r.drill().paced.is_none());
 }
@@ -261,18 +204,18 @@ fn a_design_question_on_a_short_clock_is_an_ordinary_drill() {
 #[test]
 fn a_90_second_behavioral_drill_is_unchanged() {
     for size in [(120, 40), (80, 24)] {
-        let mut r = Run::new(test_support::ctx(), "con-lost-argument", size);
+        let mut r = drilling(test_support::ctx(), "con-lost-argument", size);
         assert_eq!(r.app.mode(), Mode::Drill);
         assert!(r.drill().paced.is_none());
         r.at(20)
-            .keys("n")
-            .keys("owned my part")
+            .type_text("n")
+            .type_text("owned my part")
             .key(KeyCode::Esc)
             .at(30);
-        r.keys("+")
+        r.type_text("+")
             .key(KeyCode::Char(']'))
             .key(KeyCode::Tab)
-            .keys("e");
+            .type_text("e");
         let text = r.text();
         insta::assert_snapshot!(format!("short_drill_{}x{}", size.0, size.1), text);
         assert!(text.contains(" Time "), "{text}");
@@ -297,8 +240,8 @@ fn a_90_second_behavioral_drill_is_unchanged() {
 
 #[test]
 fn at_the_minimum_size_the_strip_keeps_whole_times() {
-    let mut r = Run::new(test_support::ctx(), "sd-url-shortener", (60, 16));
-    r.at(3 * MIN).keys("]").at(4 * MIN);
+    let mut r = drilling(test_support::ctx(), "sd-url-shortener", (60, 16));
+    r.at(3 * MIN).type_text("]").at(4 * MIN);
     let text = r.text();
     insta::assert_snapshot!("paced_min_60x16", text);
     assert!(
