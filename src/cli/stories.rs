@@ -189,11 +189,7 @@ fn themes(s: &Story) -> String {
 }
 
 fn list(w: &mut String, b: &StoryBank, bank: &Bank, format: Format, out: &Out) {
-    let reports: Vec<Report> = b
-        .stories
-        .iter()
-        .map(|s| lint::lint(s, Some(bank)))
-        .collect();
+    let reports = b.reports(bank);
     if format == Format::Json {
         let items: Vec<_> = b
             .stories

@@ -7,16 +7,12 @@ use crate::cli::output::{fit, pad, print_json};
 use crate::cli::{Format, Out};
 use crate::stories::StoryBank;
 use crate::stories::coverage::Coverage;
-use crate::stories::lint::{self, Report, Severity};
+use crate::stories::lint::{Report, Severity};
 use ratatui::style::{Color, Modifier, Style};
 use serde_json::json;
 
 pub fn lint_all(w: &mut String, b: &StoryBank, bank: &Bank, format: Format, out: &Out) {
-    let reports: Vec<Report> = b
-        .stories
-        .iter()
-        .map(|s| lint::lint(s, Some(bank)))
-        .collect();
+    let reports = b.reports(bank);
     if format == Format::Json {
         let items: Vec<_> = b
             .stories

@@ -80,11 +80,7 @@ impl StoriesState {
     /// Recompute lint and coverage from `ctx.stories`.
     pub fn refresh(&mut self, ctx: &Ctx) {
         let bank = &ctx.stories;
-        self.reports = bank
-            .stories
-            .iter()
-            .map(|s| lint::lint(s, Some(&ctx.bank)))
-            .collect();
+        self.reports = bank.reports(&ctx.bank);
         self.coverage = coverage::compute(&ctx.bank, &bank.stories);
         self.nav.set_len(bank.stories.len() + bank.problems.len());
     }
