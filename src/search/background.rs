@@ -32,36 +32,52 @@ enum Request {
 pub struct Background {
     requests: Sender<Request>,
     results: Receiver<Results>,
+    /// What the thread needs, until it is started (by the first request).
+    unstarted: Option<(Arc<Bank>, Receiver<Request>, Sender<Results>)>,
+    /// Why the thread could not start, if it could not.
+    pub failure: Option<String>,
     /// Serial number of the newest query sent, and of the newest results received.
     sent: u64,
     received: u64,
 }
 
 impl Background {
-    /// Start the thread. It builds the index over `bank` when warmed up or first asked.
+    /// A search over `bank`. The thread starts with the first request (so not while the app
+    /// starts) and builds the index when warmed up or first asked.
     pub fn start(bank: Arc<Bank>) -> Self {
         let (requests, inbox) = mpsc::channel::<Request>();
         let (outbox, results) = mpsc::channel();
-        let spawned = std::thread::Builder::new()
-            .name("prep-search".into())
-            .spawn(move || serve(&bank, &inbox, &outbox));
-        if let Err(e) = spawned {
-            // Without a thread, every query gets no hits; say why once.
-            eprintln!("prep: cannot start the search thread: {e}");
-        }
         Background {
             requests,
             results,
+            unstarted: Some((bank, inbox, outbox)),
+            failure: None,
             sent: 0,
             received: 0,
         }
+    }
+
+    /// Hand `request` to the thread, starting it if this is the first.
+    fn send(&mut self, request: Request) {
+        if let Some((bank, inbox, outbox)) = self.unstarted.take() {
+            let spawned = std::thread::Builder::new()
+                .name("prep-search".into())
+                .spawn(move || serve(&bank, &inbox, &outbox));
+            if let Err(e) = spawned {
+                // The receivers went with the closure: queries now get no results, and say why.
+                self.failure = Some(format!(
+                    "search is unavailable: cannot start its thread: {e}"
+                ));
+            }
+        }
+        let _ = self.requests.send(request);
     }
 
     /// Ask for the hits of `query`, at most `limit`. Returns at once, with the query's serial
     /// number (they increase).
     pub fn submit(&mut self, query: &str, limit: usize) -> u64 {
         self.sent += 1;
-        let _ = self.requests.send(Request::Query {
+        self.send(Request::Query {
             serial: self.sent,
             query: query.to_string(),
             limit,
@@ -71,8 +87,8 @@ impl Background {
 
     /// Have the index built now, so the first query does not wait for it (the app calls this
     /// once its first frame is on screen).
-    pub fn warm_up(&self) {
-        let _ = self.requests.send(Request::WarmUp);
+    pub fn warm_up(&mut self) {
+        self.send(Request::WarmUp);
     }
 
     /// Is a query sent whose results have not been taken yet?

@@ -70,7 +70,7 @@ pub struct SearchIndex {
     entries: Vec<Entry>,
     /// One per thread that scores; the first is also used to find positions.
     matchers: Vec<Matcher>,
-    /// Candidate count from which scoring is split across threads.
+    /// Candidates scored on this thread per block before the rest may be split across threads.
     parallel_from: usize,
     /// Skip fields that cannot change the results (off only to test that it changes nothing).
     prune: bool,

@@ -142,7 +142,10 @@ pub struct StoryBank {
 impl StoryBank {
     /// The STAR lint of every story, in order, checked against `bank`.
     pub fn reports(&self, bank: &crate::bank::Bank) -> Vec<lint::Report> {
-        self.stories.iter().map(|s| lint::lint(s, Some(bank))).collect()
+        self.stories
+            .iter()
+            .map(|s| lint::lint(s, Some(bank)))
+            .collect()
     }
 
     /// The story a user means by `name`: its file name (with or without `.md`), or its title.

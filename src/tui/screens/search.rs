@@ -73,6 +73,9 @@ pub fn text_input(s: &mut SearchState, ctx: &mut Ctx, key: KeyEvent) {
         _ => return,
     }
     let serial = ctx.search.submit(&s.query, LIMIT);
+    if let Some(why) = ctx.search.failure.take() {
+        ctx.error(why);
+    }
     s.first.get_or_insert(serial);
     s.asked.get_or_insert(ctx.now);
     if s.query.is_empty() {

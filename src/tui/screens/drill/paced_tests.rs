@@ -110,7 +110,11 @@ fn back_pause_and_the_last_stage_behave() {
             .text
             .contains("first stage")
     );
-    r.at(MIN).type_text("]").at(3 * MIN).type_text("[").at(4 * MIN);
+    r.at(MIN)
+        .type_text("]")
+        .at(3 * MIN)
+        .type_text("[")
+        .at(4 * MIN);
     let pace = &r.drill().paced.as_ref().unwrap().pace;
     assert_eq!(pace.current(), 0);
     assert_eq!(
