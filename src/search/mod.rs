@@ -62,7 +62,8 @@ struct Entry {
     text: Utf32String,
 }
 
-/// Fewer candidates than this are scored on one thread: starting threads would cost more.
+/// How many candidates are scored on this thread per block before the rest may be split across
+/// threads (fewer than this are never split: starting threads would cost more).
 const PARALLEL_FROM: usize = 16_384;
 
 /// A prepared search index over one bank.
