@@ -1,11 +1,12 @@
 //! Loading a bank: the built-in one, and the built-in one plus 1k, 10k and 100k synthetic
 //! questions held in memory (so the disk is not measured). Loading should grow linearly.
 //! `parts` splits the 10k load into its stages to show where the time goes.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is a failed test
 
 mod common;
 
 use divan::Bencher;
-use prep::bank;
+use prep_core::bank;
 
 fn main() {
     divan::main();
@@ -38,5 +39,5 @@ fn synthetic(bencher: Bencher, questions: usize) {
 #[divan::bench(args = [10_000, 100_000], sample_count = 10, sample_size = 1)]
 fn search_index(bencher: Bencher, questions: usize) {
     let bank = common::bank(questions);
-    bencher.bench(|| prep::search::SearchIndex::new(&bank));
+    bencher.bench(|| prep_core::search::SearchIndex::new(&bank));
 }

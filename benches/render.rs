@@ -2,17 +2,18 @@
 //! it (`terminal.draw` with the whole view: screen, status line, footer). The built-in bank with
 //! 300 attempts of history; Home and Stats also with a 10k bank and 5,000 attempts, since their
 //! figures are computed from the whole log on every frame.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is a failed test
 
 mod common;
 
 use divan::Bencher;
-use prep::practice::Answer;
 use prep::tui::app::{App, Ctx};
 use prep::tui::screens::{
     View, drill::DrillState, home::HomeState, questions::QuestionsState, reader::ReaderState,
     rubric::RubricState, search::SearchState, stats::StatsState,
 };
 use prep::tui::view;
+use prep_core::practice::Answer;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -88,12 +89,12 @@ fn bank10k_history5k_120x40(bencher: Bencher, name: &str) {
 fn home_figures(bencher: Bencher, (extra, attempts): (usize, usize)) {
     let bank = common::bank(extra);
     let log = common::attempts(&bank, attempts);
-    bencher.bench(|| prep::stats::compute(&bank, &log, common::NOW_UNIX));
+    bencher.bench(|| prep_core::stats::compute(&bank, &log, common::NOW_UNIX));
 }
 
 #[divan::bench(args = [(0, 300), (10_000, 5_000)], sample_count = 30)]
 fn home_review_schedule(bencher: Bencher, (extra, attempts): (usize, usize)) {
     let bank = common::bank(extra);
     let log = common::attempts(&bank, attempts);
-    bencher.bench(|| prep::review::schedule(&bank, &log, common::NOW_UNIX));
+    bencher.bench(|| prep_core::review::schedule(&bank, &log, common::NOW_UNIX));
 }

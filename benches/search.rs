@@ -4,11 +4,12 @@
 //! before the key runs untimed first (the index narrows from it). `typed` and `backspace` score on
 //! the calling thread (split across the cores for large candidate sets); `handoff` and `results`
 //! go through the search thread the app uses.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is a failed test
 
 mod common;
 
 use divan::Bencher;
-use prep::search::{Background, SearchIndex};
+use prep_core::search::{Background, SearchIndex};
 use std::cell::RefCell;
 use std::sync::Arc;
 use std::time::Duration;

@@ -3,6 +3,7 @@
 //! in the same pseudo-terminal and compares the two.
 //!
 //! `cargo build --release --example bare && ./target/release/examples/bare`
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is a failed test
 
 use crossterm::event::{self, Event};
 use ratatui::widgets::{Block, Paragraph};

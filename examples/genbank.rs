@@ -3,6 +3,7 @@
 //! `cargo run --release --example genbank -- 10000 /tmp/bank10k`
 //! then `prep validate /tmp/bank10k` or `prep --bank /tmp/bank10k list`.
 //! The same generator feeds the benchmarks (`benches/`), from memory.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is a failed test
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -14,7 +15,7 @@ fn main() -> ExitCode {
         args.next()
             .unwrap_or_else(|| format!("/tmp/prep-bank-{count}")),
     );
-    match prep::synth::write_dir(count, &out) {
+    match prep_core::synth::write_dir(count, &out) {
         Ok(()) => {
             println!("wrote {count} questions to {}", out.display());
             ExitCode::SUCCESS

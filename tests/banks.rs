@@ -1,7 +1,8 @@
 //! Bank fixtures: every valid folder loads; every invalid folder gives exactly the messages in its
 //! `expected.txt`, from the library and from `prep validate` as a process (exit 1).
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is a failed test
 
-use prep::bank::{self, BankSource};
+use prep_core::bank::{self, BankSource};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 

@@ -1,4 +1,5 @@
 //! The commands as a user runs them: a real `prep` process, its exit code and its output.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is a failed test
 
 use std::process::{Command, Stdio};
 

@@ -3,6 +3,7 @@
 //! kill -9 at random moments, two writers at once, a lock held too long, every corrupt shape, a
 //! full disk and a read-only folder (those two, and the corrupt shapes, in `durability/faults.rs`).
 //! Property tests of the readers are in `durability/props.rs`.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is a failed test
 #![cfg(unix)]
 
 #[path = "durability/faults.rs"]
@@ -10,7 +11,7 @@ mod faults;
 #[path = "durability/props.rs"]
 mod props;
 
-use prep::storage::{LogRead, parse_log};
+use prep_core::storage::{LogRead, parse_log};
 use std::collections::HashSet;
 use std::io::Read;
 use std::path::{Path, PathBuf};

@@ -2,6 +2,7 @@
 //! tests/common/pty.rs): `prep mock --preset tech-lead --time 10s`, each answer ended with Enter,
 //! each graded and saved, the report on screen; then the log holds one record per question, all
 //! tagged with the mock's id, and `prep mock --report` prints the same mock again.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is a failed test
 #![cfg(unix)]
 
 mod common;

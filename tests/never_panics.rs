@@ -1,7 +1,8 @@
 //! Arbitrary input never panics the bank loader, the story parser and its lint, or the Markdown
 //! renderer: they give errors or output.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is a failed test
 
-use prep::bank::{self, BankSource};
+use prep_core::bank::{self, BankSource};
 use proptest::prelude::*;
 
 fn load_one(name: &str, bytes: Vec<u8>) {
@@ -19,8 +20,8 @@ fn storyish() -> impl Strategy<Value = String> {
 }
 
 fn parse_and_lint(text: &str) {
-    if let Ok(story) = prep::stories::parse("stories/x.md", "x", text) {
-        let _ = prep::stories::lint::lint(&story, None);
+    if let Ok(story) = prep_core::stories::parse("stories/x.md", "x", text) {
+        let _ = prep_core::stories::lint::lint(&story, None);
     }
 }
 

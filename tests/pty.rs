@@ -2,6 +2,7 @@
 //! vt100 parser (and is kept raw too), and every step waits for a screen state, never for a fixed
 //! time. Covers a whole practice session, SIGTERM/SIGHUP/SIGINT, Ctrl-Z, resizing, `NO_COLOR` and
 //! refusing to start without a terminal.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is a failed test
 #![cfg(unix)]
 
 mod common;

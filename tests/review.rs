@@ -1,9 +1,10 @@
 //! Spaced repetition: the score → grade mapping, due order as time passes, the practice order
 //! for when nothing is due, and `prep review` as a process.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is a failed test
 
-use prep::bank::{Bank, Filter, load_builtin};
-use prep::review::{self, Rating, due_plan, schedule};
-use prep::storage::{Attempt, SCHEMA_VERSION};
+use prep_core::bank::{Bank, Filter, load_builtin};
+use prep_core::review::{self, Rating, due_plan, schedule};
+use prep_core::storage::{Attempt, SCHEMA_VERSION};
 use std::process::Command;
 
 const DAY: i64 = 86_400;

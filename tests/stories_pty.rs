@@ -2,6 +2,7 @@
 //! as the editor: `prep stories new` from the command line, and `n` on the TUI's stories screen
 //! (which must hand the terminal to the editor and take it back). Every step waits for a screen
 //! state or for the process to exit, never for a fixed time.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is a failed test
 #![cfg(unix)]
 
 mod common;

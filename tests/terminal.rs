@@ -3,6 +3,7 @@
 //! of resizes never panic; wide text (CJK, emoji with joiners, combining marks, right-to-left)
 //! never spoils a neighbouring cell; escape sequences in a bank never reach the terminal; and a
 //! damaged attempt log is reported on the status line. The real binary in a pty throughout.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is a failed test
 #![cfg(unix)]
 
 mod common;

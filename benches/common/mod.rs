@@ -3,11 +3,11 @@
 
 #![allow(dead_code)] // each bench file uses a different part
 
-use prep::bank::{self, Bank, BankSource};
-use prep::practice::{self, Answer};
-use prep::storage::Attempt;
 use prep::tui::app::Ctx;
 use prep::tui::theme::Theme;
+use prep_core::bank::{self, Bank, BankSource};
+use prep_core::practice::{self, Answer};
+use prep_core::storage::Attempt;
 use std::time::Instant;
 
 /// 2026-11-21 12:00 UTC, as in the screen tests.
@@ -17,7 +17,7 @@ pub const NOW_UNIX: i64 = 1_795_262_400;
 pub fn sources(extra: usize) -> Vec<BankSource> {
     let mut sources = vec![BankSource::Builtin];
     if extra > 0 {
-        sources.extend(prep::synth::memory_sources(extra));
+        sources.extend(prep_core::synth::memory_sources(extra));
     }
     sources
 }

@@ -3,8 +3,8 @@
 //! tests/durability.rs can kill it at random moments, run two at once, or run it on a full disk.
 
 use super::Cli;
-use crate::storage::{AttemptLog, SCHEMA_VERSION};
 use clap::Subcommand;
+use prep_core::storage::{AttemptLog, SCHEMA_VERSION};
 use std::io::Write;
 use std::process::ExitCode;
 

@@ -3,10 +3,10 @@
 //! `--force`) to a file.
 
 use super::Cli;
-use crate::bank::Bank;
-use crate::export;
-use crate::storage::{self, Replace, StorageError};
 use clap::ValueEnum;
+use prep_core::bank::Bank;
+use prep_core::export;
+use prep_core::storage::{self, Replace, StorageError};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -37,7 +37,7 @@ pub fn run(w: &mut String, cli: &Cli, bank: &Bank, args: &ExportArgs) -> ExitCod
         Ok(found) => found,
         Err(code) => return code,
     };
-    let stories = crate::stories::load(&dir.join("stories"));
+    let stories = prep_core::stories::load(&dir.join("stories"));
     for d in &stories.problems {
         eprintln!("{d} (left out of the export)");
     }

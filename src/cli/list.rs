@@ -2,8 +2,8 @@
 
 use super::output::{fit, pad, print_json};
 use super::{Format, Out};
-use crate::bank::{Bank, Filter, Question, format_duration};
-use crate::search::{SearchIndex, Target};
+use prep_core::bank::{Bank, Filter, Question, format_duration};
+use prep_core::search::{SearchIndex, Target};
 use ratatui::style::{Color, Modifier, Style};
 use serde_json::json;
 use std::process::ExitCode;

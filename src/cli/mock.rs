@@ -3,8 +3,8 @@
 
 use super::output::print_json;
 use super::{Cli, Format, Out};
-use crate::bank::Bank;
-use crate::mock::{self, Preset};
+use prep_core::bank::Bank;
+use prep_core::mock::{self, Preset};
 use std::process::ExitCode;
 
 #[derive(clap::Args, Debug, Clone)]
@@ -78,7 +78,7 @@ fn report(w: &mut String, cli: &Cli, bank: &Bank, id: &str, format: Format, out:
 
 fn start(cli: &Cli, bank: Bank, args: &MockArgs) -> ExitCode {
     use crate::tui::{app::Ctx, screens, theme::Theme};
-    let log = super::data_dir(cli).map(|d| crate::storage::AttemptLog::new(&d));
+    let log = super::data_dir(cli).map(|d| prep_core::storage::AttemptLog::new(&d));
     let theme = Theme {
         color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
     };

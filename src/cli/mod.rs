@@ -22,8 +22,8 @@ mod stats;
 mod stories;
 mod validate;
 
-use crate::bank::{self, Bank, BankSource, Filter, Kind, Role};
 use clap::{Parser, Subcommand, ValueEnum};
+use prep_core::bank::{self, Bank, BankSource, Filter, Kind, Role};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -209,12 +209,12 @@ pub fn sources(cli: &Cli) -> Vec<BankSource> {
 pub(crate) fn read_log(
     cli: &Cli,
     note: &str,
-) -> Result<(PathBuf, crate::storage::LogRead), ExitCode> {
+) -> Result<(PathBuf, prep_core::storage::LogRead), ExitCode> {
     let Some(dir) = data_dir(cli) else {
         eprintln!("prep: no data folder could be found; pass --data-dir DIR");
         return Err(ExitCode::from(1));
     };
-    let log = crate::storage::AttemptLog::new(&dir);
+    let log = prep_core::storage::AttemptLog::new(&dir);
     let read = log.read().map_err(|e| {
         eprintln!("prep: {e}");
         ExitCode::from(1)
@@ -316,7 +316,7 @@ fn tui_main(cli: &Cli, bank: Bank, plan: Option<DrillPlan>) -> ExitCode {
             return ExitCode::from(1);
         }
     }
-    let log = data_dir(cli).map(|d| crate::storage::AttemptLog::new(&d));
+    let log = data_dir(cli).map(|d| prep_core::storage::AttemptLog::new(&d));
     let theme = Theme {
         color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
     };

@@ -3,11 +3,11 @@
 
 use super::output::{fit, print_json};
 use super::{Cli, Format, Out};
-use crate::bank::{Bank, Filter};
-use crate::review::{self, Due, Schedule};
-use crate::stats::{SECS_PER_DAY, date_string, day_of};
 use crate::tui::app::Ctx;
 use crate::tui::screens::{self, View};
+use prep_core::bank::{Bank, Filter};
+use prep_core::review::{self, Due, Schedule};
+use prep_core::stats::{SECS_PER_DAY, date_string, day_of};
 use serde_json::{Value, json};
 use std::process::ExitCode;
 
@@ -211,7 +211,7 @@ mod tests {
         assert!(status.starts_with("Nothing is due"), "{status}");
     }
 
-    fn graded(ctx: &Ctx, id: &str, at: i64, score: f64) -> crate::storage::Attempt {
+    fn graded(ctx: &Ctx, id: &str, at: i64, score: f64) -> prep_core::storage::Attempt {
         let q = ctx.bank.question(id).unwrap();
         serde_json::from_value(json!({
             "schema": 1, "at": at, "question": id, "section": q.section, "kind": q.kind,

@@ -3,8 +3,8 @@
 use super::list::question_summary;
 use super::output::print_json;
 use super::{Format, Out};
-use crate::bank::{Bank, Question};
 use crate::markdown;
+use prep_core::bank::{Bank, Question};
 use ratatui::style::{Color, Modifier, Style};
 use serde_json::json;
 use std::process::ExitCode;
@@ -54,6 +54,6 @@ fn heading() -> Style {
 }
 
 fn question_plain(w: &mut String, bank: &Bank, q: &Question, out: &Out) {
-    let doc = crate::doc::question_markdown(bank, q);
+    let doc = prep_core::doc::question_markdown(bank, q);
     out.print_text(w, &markdown::render(&doc, out.width, out.theme()));
 }

@@ -2,7 +2,7 @@
 
 use super::output::print_json;
 use super::{Cli, Format, Out};
-use crate::bank::Bank;
+use prep_core::bank::Bank;
 use std::process::ExitCode;
 
 pub fn run(w: &mut String, cli: &Cli, bank: &Bank, format: Format, out: &Out) -> ExitCode {
@@ -10,7 +10,7 @@ pub fn run(w: &mut String, cli: &Cli, bank: &Bank, format: Format, out: &Out) ->
         Ok(found) => found,
         Err(code) => return code,
     };
-    let st = crate::stats::compute(bank, &read.attempts, crate::tui::now_unix());
+    let st = prep_core::stats::compute(bank, &read.attempts, crate::tui::now_unix());
     if format == Format::Json {
         print_json(w, &serde_json::to_value(&st).unwrap_or_default());
         return ExitCode::SUCCESS;
@@ -48,7 +48,7 @@ pub fn run(w: &mut String, cli: &Cli, bank: &Bank, format: Format, out: &Out) ->
         .max()
         .unwrap_or(8);
     for s in &st.sections {
-        let bar = crate::stats::progress_bar(s.practised, s.questions, 10);
+        let bar = prep_core::stats::progress_bar(s.practised, s.questions, 10);
         outln!(
             w,
             "  {:<width$}  {bar} {:>3}/{:<3}  {:>4}",

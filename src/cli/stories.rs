@@ -4,11 +4,11 @@
 
 use super::output::{fit, pad, print_json};
 use super::{Cli, Format, Out};
-use crate::bank::Bank;
-use crate::stories::coverage;
-use crate::stories::lint::{self, Report};
-use crate::stories::{self, Story, StoryBank};
 use clap::Subcommand;
+use prep_core::bank::Bank;
+use prep_core::stories::coverage;
+use prep_core::stories::lint::{self, Report};
+use prep_core::stories::{self, Story, StoryBank};
 use ratatui::style::{Color, Modifier, Style};
 use serde_json::json;
 use std::path::{Path, PathBuf};

@@ -2,12 +2,12 @@
 //! figures, and the themes × stories grid with the questions each empty theme leaves uncovered.
 
 use super::{bold, count, stories_count};
-use crate::bank::Bank;
 use crate::cli::output::{fit, pad, print_json};
 use crate::cli::{Format, Out};
-use crate::stories::StoryBank;
-use crate::stories::coverage::Coverage;
-use crate::stories::lint::{Report, Severity};
+use prep_core::bank::Bank;
+use prep_core::stories::StoryBank;
+use prep_core::stories::coverage::Coverage;
+use prep_core::stories::lint::{Report, Severity};
 use ratatui::style::{Color, Modifier, Style};
 use serde_json::json;
 

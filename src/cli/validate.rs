@@ -1,7 +1,7 @@
 //! `prep validate [PATH...]`: every problem as `file:line:column: message`, exit 1; or a summary.
 
 use super::{Cli, Format};
-use crate::bank::{self, Bank, Diagnostics};
+use prep_core::bank::{self, Bank, Diagnostics};
 use serde_json::json;
 use std::path::PathBuf;
 use std::process::ExitCode;

@@ -6,12 +6,12 @@ use super::derived::Memo;
 use super::keymap::{self, Action, Mode};
 use super::screens::{self, View};
 use super::theme::Theme;
-use crate::bank::Bank;
-use crate::review::Schedule;
-use crate::search::Background;
-use crate::stats::Stats;
-use crate::storage::{Attempt, AttemptLog, LogProblem};
 use crossterm::event::{Event, KeyEvent, MouseButton, MouseEvent, MouseEventKind};
+use prep_core::bank::Bank;
+use prep_core::review::Schedule;
+use prep_core::search::Background;
+use prep_core::stats::Stats;
+use prep_core::storage::{Attempt, AttemptLog, LogProblem};
 use std::rc::Rc;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -47,7 +47,7 @@ pub struct Ctx {
     /// `prep drill --time`: one limit for every question instead of each one's own.
     pub drill_time: Option<u32>,
     /// The user's stories (`<data dir>/stories`, next to the attempt log), reloaded after edits.
-    pub stories: crate::stories::StoryBank,
+    pub stories: prep_core::stories::StoryBank,
     pub stories_dir: Option<std::path::PathBuf>,
     /// A story file the main loop should open in the editor, handing the terminal over.
     pub edit_request: Option<std::path::PathBuf>,
@@ -77,7 +77,7 @@ impl Ctx {
             .map(|d| d.join("stories"));
         let stories = stories_dir
             .as_deref()
-            .map(crate::stories::load)
+            .map(prep_core::stories::load)
             .unwrap_or_default();
         let mut ctx = Ctx {
             bank,
@@ -122,14 +122,14 @@ impl Ctx {
     /// Progress figures over the whole log, as of now (recomputed when the log or minute changes).
     pub fn stats(&self) -> Rc<Stats> {
         self.stats.get(self.derived_key(), || {
-            crate::stats::compute(&self.bank, &self.attempts, self.now_unix)
+            prep_core::stats::compute(&self.bank, &self.attempts, self.now_unix)
         })
     }
 
     /// The spaced-repetition schedule, as of now (recomputed when the log or minute changes).
     pub fn schedule(&self) -> Rc<Schedule> {
         self.schedule.get(self.derived_key(), || {
-            crate::review::schedule(&self.bank, &self.attempts, self.now_unix)
+            prep_core::review::schedule(&self.bank, &self.attempts, self.now_unix)
         })
     }
 

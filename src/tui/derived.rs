@@ -59,7 +59,7 @@ mod tests {
 
     #[test]
     fn the_app_figures_follow_the_log_and_the_clock() {
-        use crate::practice::{self, Answer};
+        use prep_core::practice::{self, Answer};
         let mut ctx = crate::tui::test_support::ctx();
         assert_eq!(ctx.stats().practised_questions, 0);
         assert!(ctx.schedule().cards.is_empty());

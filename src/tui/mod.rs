@@ -131,7 +131,7 @@ fn edit<B: Backend>(
 ) -> Result<std::io::Result<std::process::ExitStatus>, B::Error> {
     restore();
     EDITING.store(true, std::sync::atomic::Ordering::SeqCst);
-    let result = crate::stories::open_in_editor(path);
+    let result = prep_core::stories::open_in_editor(path);
     EDITING.store(false, std::sync::atomic::Ordering::SeqCst);
     retake(terminal)?;
     Ok(result)

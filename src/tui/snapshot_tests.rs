@@ -10,10 +10,10 @@ use super::screens::home::HomeState;
 use super::screens::questions::QuestionsState;
 use super::test_support::{self, NOW_UNIX, Session};
 use super::view;
-use crate::bank::{self, BankSource};
-use crate::practice::{self, Answer};
-use crate::storage::Attempt;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use prep_core::bank::{self, BankSource};
+use prep_core::practice::{self, Answer};
+use prep_core::storage::Attempt;
 use std::time::Instant;
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];

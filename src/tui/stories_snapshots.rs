@@ -89,7 +89,7 @@ fn drilling_a_behavioural_question_offers_the_stories_for_it() {
         };
         let text = s.text();
         let line2 = text.lines().nth(1).unwrap_or_default();
-        if s.app.ctx.bank.questions[q].kind == crate::bank::Kind::Behavioral {
+        if s.app.ctx.bank.questions[q].kind == prep_core::bank::Kind::Behavioral {
             assert_eq!(line2, "Your stories: The cache that saved launch", "{text}");
         } else {
             assert!(!text.contains("Your stories"), "{text}");

@@ -1,6 +1,6 @@
 //! Styles for every screen, in colour or (with `NO_COLOR`) with bold, reverse and underline only.
 
-use crate::practice::Phase;
+use prep_core::practice::Phase;
 use ratatui::style::{Color, Modifier, Style};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -1,7 +1,7 @@
 //! Damage from outside: every corrupt shape of the log, a read-only folder, a full disk.
 
 use super::{append_args, good_line, ids, log_path, prep, read_log, saved_ids};
-use prep::storage::parse_log;
+use prep_core::storage::parse_log;
 use std::path::Path;
 use std::process::{Command, Output};
 

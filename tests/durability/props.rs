@@ -3,8 +3,8 @@
 //! they, and the story parser with its lint, take time that grows linearly with the input.
 
 use super::good_line;
-use prep::bank::{self, BankSource};
-use prep::storage::parse_log;
+use prep_core::bank::{self, BankSource};
+use prep_core::storage::parse_log;
 use proptest::prelude::*;
 use std::time::{Duration, Instant};
 
@@ -232,8 +232,8 @@ fn story_parse_and_lint_time_grows_linearly() {
         text
     };
     let check = |text: &str| {
-        let parsed = prep::stories::parse("stories/long.md", "long", text).expect("parses");
-        let report = prep::stories::lint::lint(&parsed, None);
+        let parsed = prep_core::stories::parse("stories/long.md", "long", text).expect("parses");
+        let report = prep_core::stories::lint::lint(&parsed, None);
         assert!(report.figures.words > 0);
     };
     let (small, large) = (story(500), story(5_000));

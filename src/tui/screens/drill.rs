@@ -8,10 +8,10 @@ pub mod paced;
 mod paced_tests;
 
 use super::{View, rubric};
-use crate::practice::{Answer, Clock, Phase, format_clock};
 use crate::tui::app::{Ctx, Transition};
 use crate::tui::keymap::{Action, Mode};
 use crossterm::event::KeyEvent;
+use prep_core::practice::{Answer, Clock, Phase, format_clock};
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -223,7 +223,7 @@ pub fn draw(f: &mut Frame, area: Rect, s: &mut DrillState, ctx: &Ctx) {
     let head_line = Line::from(vec![
         Span::styled(format!("Drill {}/{}", s.pos + 1, s.queue.len()), t.title()),
         Span::styled(
-            format!(" · {}", crate::doc::section_and_kind(&ctx.bank, q)),
+            format!(" · {}", prep_core::doc::section_and_kind(&ctx.bank, q)),
             t.dim(),
         ),
     ]);
@@ -243,7 +243,7 @@ pub fn draw(f: &mut Frame, area: Rect, s: &mut DrillState, ctx: &Ctx) {
         width: prompt.width - prompt.width / 5,
         ..prompt
     };
-    let md = format!("**{}**", crate::doc::escape(&q.prompt));
+    let md = format!("**{}**", prep_core::doc::escape(&q.prompt));
     let text =
         crate::markdown::render(&md, inner.width.max(1), t.markdown()).patch_style(t.title());
     let lines = u16::try_from(text.lines.len())

@@ -2,10 +2,10 @@
 //! guides, the streak and the last practice; the starting point for browsing and drilling.
 
 use super::{View, drill, guides, questions, stats};
-use crate::stats::{self as figures};
 use crate::tui::app::{Ctx, Transition};
 use crate::tui::keymap::Action;
 use crate::tui::nav::Nav;
+use prep_core::stats::{self as figures};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -42,7 +42,7 @@ pub fn update(s: &mut HomeState, ctx: &mut Ctx, action: Action) -> Transition {
             ))),
         },
         Action::Drill => {
-            let filter = crate::bank::Filter {
+            let filter = prep_core::bank::Filter {
                 section,
                 ..Default::default()
             };
@@ -57,7 +57,7 @@ pub fn update(s: &mut HomeState, ctx: &mut Ctx, action: Action) -> Transition {
         }
         Action::DrillDue => {
             let sched = ctx.schedule();
-            let plan = crate::review::due_plan(&ctx.bank, &sched, &Default::default(), None);
+            let plan = prep_core::review::due_plan(&ctx.bank, &sched, &Default::default(), None);
             let message = plan.message();
             let found = !plan.queue.is_empty();
             let next = drill::start(ctx, plan.queue);

@@ -8,12 +8,12 @@ mod draw;
 pub use draw::draw;
 
 use super::{drill, rubric};
-use crate::mock::{self, MockReport, Preset};
-use crate::practice::{self, Answer};
 use crate::tui::app::{Ctx, Transition};
 use crate::tui::keymap::{Action, Mode};
 use crate::tui::nav::Nav;
 use crossterm::event::KeyEvent;
+use prep_core::mock::{self, MockReport, Preset};
+use prep_core::practice::{self, Answer};
 
 pub struct MockState {
     pub stage: Stage,

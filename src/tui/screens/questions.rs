@@ -2,10 +2,10 @@
 //! kind, role and tag that cycle through the values present.
 
 use super::{View, drill, reader};
-use crate::bank::{Filter, Kind, Role, format_duration};
 use crate::tui::app::{Ctx, Transition};
 use crate::tui::keymap::Action;
 use crate::tui::nav::Nav;
+use prep_core::bank::{Filter, Kind, Role, format_duration};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
@@ -40,7 +40,7 @@ impl QuestionsState {
         }
         counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         let present =
-            |has: &dyn Fn(&crate::bank::Question) -> bool| ctx.bank.filter(&base).any(has);
+            |has: &dyn Fn(&prep_core::bank::Question) -> bool| ctx.bank.filter(&base).any(has);
         let kinds = Kind::ALL
             .iter()
             .copied()

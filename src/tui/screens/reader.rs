@@ -77,7 +77,11 @@ pub fn text(ctx: &Ctx, doc: Doc, width: u16) -> (String, Text<'static>) {
             let q = &ctx.bank.questions[i];
             (
                 q.id.to_string(),
-                crate::markdown::render(&crate::doc::question_markdown(&ctx.bank, q), width, theme),
+                crate::markdown::render(
+                    &prep_core::doc::question_markdown(&ctx.bank, q),
+                    width,
+                    theme,
+                ),
             )
         }
         Doc::Guide(i) => {

@@ -3,10 +3,10 @@
 //! against. `s` appends the attempt to the log; then the next question of the drill, if any.
 
 use super::{View, drill};
-use crate::practice::{self, Answer, ChecklistItem, format_clock};
 use crate::tui::app::{Ctx, Transition};
 use crate::tui::keymap::Action;
 use crate::tui::nav::Nav;
+use prep_core::practice::{self, Answer, ChecklistItem, format_clock};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -166,7 +166,8 @@ pub fn draw(f: &mut Frame, area: Rect, s: &mut RubricState, ctx: &Ctx) {
             } else {
                 format!("{axis}·{}", item.weight)
             };
-            let lines = crate::markdown::render_plain(&crate::doc::escape(&item.text), text_width);
+            let lines =
+                crate::markdown::render_plain(&prep_core::doc::escape(&item.text), text_width);
             let height = u16::try_from(lines.len().max(1)).unwrap_or(1);
             s.nav.heights.push(height);
             let text =
@@ -238,7 +239,7 @@ pub fn draw(f: &mut Frame, area: Rect, s: &mut RubricState, ctx: &Ctx) {
         }
         md.push('\n');
     }
-    md.push_str(&crate::doc::answer_markdown(q));
+    md.push_str(&prep_core::doc::answer_markdown(q));
     if !s.answer.stages.is_empty() {
         md.push_str("\n\n");
         md.push_str(&practice::pace::summary_markdown(&s.answer.stages));
@@ -305,7 +306,9 @@ mod tests {
         update(&mut r, &mut c, Action::ToggleItem(1));
         let t = update(&mut r, &mut c, Action::Save);
         assert!(matches!(t, Transition::Replace(View::Drill(ref d)) if d.pos == 1));
-        let read = crate::storage::AttemptLog::new(dir.path()).read().unwrap();
+        let read = prep_core::storage::AttemptLog::new(dir.path())
+            .read()
+            .unwrap();
         assert_eq!(read.attempts.len(), 1);
         assert_eq!(read.attempts[0].checked, vec![r.items[1].key.clone()]);
         assert_eq!(c.attempts.len(), 1);
@@ -323,14 +326,16 @@ mod tests {
             update(&mut r, &mut c, Action::Discard),
             Transition::Pop
         ));
-        assert!(!dir.path().join(crate::storage::LOG_FILE).exists());
+        assert!(!dir.path().join(prep_core::storage::LOG_FILE).exists());
     }
 
     #[test]
     fn a_failed_save_keeps_the_grading_on_screen() {
         let (mut c, dir) = ctx_with_log();
         std::fs::write(dir.path().join("blocker"), "").unwrap();
-        c.log = Some(crate::storage::AttemptLog::new(&dir.path().join("blocker")));
+        c.log = Some(prep_core::storage::AttemptLog::new(
+            &dir.path().join("blocker"),
+        ));
         let mut r = state(&c, vec![0]);
         assert!(matches!(
             update(&mut r, &mut c, Action::Save),

@@ -3,11 +3,11 @@
 //! not ready (a very large bank) the screen keeps the previous ones until they arrive.
 
 use super::{View, reader};
-use crate::search::{Hit, Target};
 use crate::tui::app::{Ctx, Transition};
 use crate::tui::keymap::Action;
 use crate::tui::nav::Nav;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use prep_core::search::{Hit, Target};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};

@@ -1,9 +1,9 @@
 //! Stats as charts: score trend by day, average per section, a practice calendar of the last twelve
 //! weeks, and the two axes and overtime rate. `prep stats` prints the same figures.
 
-use crate::stats::{self as figures, CALENDAR_DAYS, Stats};
 use crate::tui::app::{Ctx, Transition};
 use crate::tui::keymap::Action;
+use prep_core::stats::{self as figures, CALENDAR_DAYS, Stats};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::symbols::{self, Marker};

@@ -5,13 +5,13 @@
 //! and then calls [`edited`].
 
 use super::View;
-use crate::bank::Question;
-use crate::stories::coverage::{self, Coverage};
-use crate::stories::lint::{self, Report, Severity};
 use crate::tui::app::{App, Ctx, Transition};
 use crate::tui::keymap::{Action, Mode};
 use crate::tui::nav::Nav;
 use crossterm::event::KeyEvent;
+use prep_core::bank::Question;
+use prep_core::stories::coverage::{self, Coverage};
+use prep_core::stories::lint::{self, Report, Severity};
 use ratatui::text::{Line, Span};
 use ratatui_textarea::TextArea;
 use std::path::{Path, PathBuf};
@@ -49,7 +49,7 @@ impl Ctx {
     /// Read the stories folder again (after an edit, or when the screen opens).
     pub fn reload_stories(&mut self) {
         if let Some(dir) = &self.stories_dir {
-            self.stories = crate::stories::load(dir);
+            self.stories = prep_core::stories::load(dir);
         }
     }
 }
@@ -189,7 +189,7 @@ fn create(ctx: &mut Ctx, title: &str) {
     let Some(dir) = ctx.stories_dir.clone() else {
         return;
     };
-    match crate::stories::create(&dir, title, &crate::stories::template(title)) {
+    match prep_core::stories::create(&dir, title, &prep_core::stories::template(title)) {
         Ok(path) => ctx.edit_request = Some(path),
         Err(e) => ctx.error(format!("Cannot write a story in {}: {e}", dir.display())),
     }

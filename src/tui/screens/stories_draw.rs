@@ -1,10 +1,10 @@
 //! Drawing the stories screen: header, list, lint panel, preview or coverage grid, title input.
 
 use super::{Pane, StoriesState, lint_label};
-use crate::stories::Story;
-use crate::stories::lint::{Report, Severity};
 use crate::tui::app::Ctx;
 use crate::tui::theme::Theme;
+use prep_core::stories::Story;
+use prep_core::stories::lint::{Report, Severity};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span, Text};
@@ -241,8 +241,8 @@ fn preview(s: &StoriesState, ctx: &Ctx, width: u16) -> Text<'static> {
 }
 
 fn story_markdown(story: &Story) -> String {
-    let esc = crate::doc::escape;
-    let list = |v: &[crate::stories::Placed]| {
+    let esc = prep_core::doc::escape;
+    let list = |v: &[prep_core::stories::Placed]| {
         let items: Vec<String> = v.iter().map(|p| esc(&p.value)).collect();
         items.join(", ")
     };

@@ -142,7 +142,7 @@ fn the_drill_hint_names_the_stories_for_a_behavioural_question() {
         .bank
         .questions
         .iter()
-        .find(|q| q.section == "incidents" && q.kind == crate::bank::Kind::Behavioral)
+        .find(|q| q.section == "incidents" && q.kind == prep_core::bank::Kind::Behavioral)
         .unwrap();
     let hint = drill_hint(&c, incident).unwrap();
     let text: String = hint.spans.iter().map(|s| s.content.as_ref()).collect();

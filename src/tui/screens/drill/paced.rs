@@ -2,18 +2,18 @@
 //! the prompt at the top, a strip of the six stages with time used against each one's plan, a
 //! gauge for the stage and one for the session, what to cover in this stage, and a notes box per
 //! stage. Enter ends it and opens the rubric with the notes under stage headings and the time
-//! summary. The timing itself lives in [`crate::practice::pace`].
+//! summary. The timing itself lives in [`prep_core::practice::pace`].
 
 mod draw;
 
 pub(super) use draw::draw;
 
 use super::{DrillState, View, rubric};
-use crate::bank::Question;
-use crate::practice::pace::{self, Pace, Stage};
-use crate::practice::{Answer, Phase, format_clock};
 use crate::tui::app::{Ctx, Transition};
 use crate::tui::keymap::Action;
+use prep_core::bank::Question;
+use prep_core::practice::pace::{self, Pace, Stage};
+use prep_core::practice::{Answer, Phase, format_clock};
 use ratatui_textarea::TextArea;
 use std::time::Instant;
 

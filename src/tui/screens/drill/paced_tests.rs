@@ -175,7 +175,9 @@ fn enter_grades_with_notes_under_stage_headings_and_the_time_summary() {
     );
 
     r.type_text("s");
-    let read = crate::storage::AttemptLog::new(dir.path()).read().unwrap();
+    let read = prep_core::storage::AttemptLog::new(dir.path())
+        .read()
+        .unwrap();
     assert_eq!(read.attempts.len(), 1);
     assert_eq!(read.attempts[0].stages[2].stage, "high-level-design");
     assert_eq!(read.attempts[0].stages[2].used, 600);

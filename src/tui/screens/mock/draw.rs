@@ -2,9 +2,9 @@
 //! reuses, and the closing report (score gauges over the report's Markdown).
 
 use super::{MockState, ReportView, Stage};
-use crate::mock::Preset;
 use crate::tui::app::Ctx;
 use crate::tui::screens::{drill, rubric};
+use prep_core::mock::Preset;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -97,9 +97,9 @@ fn draw_pick(f: &mut Frame, area: Rect, nav: &mut crate::tui::nav::Nav, ctx: &Ct
         ..list
     };
     f.render_stateful_widget(table, list, &mut nav.state);
-    let last = crate::mock::mock_ids(&ctx.attempts)
+    let last = prep_core::mock::mock_ids(&ctx.attempts)
         .first()
-        .and_then(|id| crate::mock::report(&ctx.bank, &ctx.attempts, id));
+        .and_then(|id| prep_core::mock::report(&ctx.bank, &ctx.attempts, id));
     if let Some(r) = last {
         let avg = r.average.map_or("–".into(), |a| format!("{a:.0}%"));
         f.render_widget(
@@ -170,7 +170,7 @@ fn draw_report(f: &mut Frame, area: Rect, v: &mut ReportView, ctx: &Ctx) {
     gauge(f, g0, ctx, "Overall", r.average);
     gauge(f, g1, ctx, "Technical judgement", r.technical);
     gauge(f, g2, ctx, "People leadership", r.people);
-    let md = crate::mock::report_body_markdown(&ctx.bank, r, 2);
+    let md = prep_core::mock::report_body_markdown(&ctx.bank, r, 2);
     let text = crate::markdown::render(&md, body.width.saturating_sub(1).max(1), t.markdown());
     let lines = u16::try_from(text.lines.len()).unwrap_or(u16::MAX);
     let (body, more) = if lines > body.height {

@@ -1,11 +1,11 @@
 //! The mock loop as a user drives it: answer every question, grade every answer, read the report.
 
 use super::*;
-use crate::storage::AttemptLog;
 use crate::tui::app::App;
 use crate::tui::screens::View;
 use crate::tui::screens::home::HomeState;
 use crate::tui::test_support::{ctx, ctx_with_log};
+use prep_core::storage::AttemptLog;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use std::time::Duration;

@@ -2,10 +2,10 @@
 //! cover in this stage and its notes box. Roomy above 30 rows; one-line gauges below.
 
 use super::Paced;
-use crate::practice::pace::Stage;
-use crate::practice::{Clock, Phase, format_clock};
 use crate::tui::app::Ctx;
 use crate::tui::screens::drill::DrillState;
+use prep_core::practice::pace::Stage;
+use prep_core::practice::{Clock, Phase, format_clock};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span, Text};
@@ -102,7 +102,7 @@ fn draw_strip(f: &mut Frame, area: Rect, p: &Paced, ctx: &Ctx) {
 fn cover_text(p: &Paced, width: u16, ctx: &Ctx) -> Text<'static> {
     let list = |items: &mut dyn Iterator<Item = &str>| {
         let md: String = items
-            .map(|i| format!("- {}\n", crate::doc::escape(i)))
+            .map(|i| format!("- {}\n", prep_core::doc::escape(i)))
             .collect();
         let mut lines = crate::markdown::render(&md, width, ctx.theme.markdown()).lines;
         while lines.last().is_some_and(|l| l.width() == 0) {
@@ -132,7 +132,7 @@ pub fn draw(f: &mut Frame, area: Rect, s: &mut DrillState, ctx: &Ctx) {
         return;
     };
     let compact = area.height < 30;
-    let md = format!("**{}**", crate::doc::escape(&q.prompt));
+    let md = format!("**{}**", prep_core::doc::escape(&q.prompt));
     let prompt_text = crate::markdown::render(&md, area.width.max(1), t.markdown());
     let most = if compact { 3 } else { 4 };
     let prompt_h = u16::try_from(prompt_text.lines.len()).map_or(most, |h| h.clamp(1, most));
@@ -153,7 +153,7 @@ pub fn draw(f: &mut Frame, area: Rect, s: &mut DrillState, ctx: &Ctx) {
             t.title(),
         ),
         Span::styled(
-            format!(" · {}", crate::doc::section_and_kind(&ctx.bank, q)),
+            format!(" · {}", prep_core::doc::section_and_kind(&ctx.bank, q)),
             t.dim(),
         ),
     ]);

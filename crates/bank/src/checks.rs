@@ -112,7 +112,7 @@ pub(super) fn at(name: &str, loc: &Location, line_offset: u32) -> Origin {
 }
 
 /// `---\n<yaml>\n---\n<body>` → (yaml, body, 1-based line where the body starts).
-pub(crate) fn split_front_matter(text: &str) -> Option<(&str, &str, u32)> {
+pub fn split_front_matter(text: &str) -> Option<(&str, &str, u32)> {
     let rest = text
         .strip_prefix("---\n")
         .or_else(|| text.strip_prefix("---\r\n"))?;
@@ -154,7 +154,7 @@ pub(super) fn yaml_message(e: &serde_saphyr::Error, text: &str) -> String {
 }
 
 /// serde-saphyr's message without its position suffix or snippet, in plainer words.
-pub(crate) fn plain_yaml_error(e: &serde_saphyr::Error) -> String {
+pub fn plain_yaml_error(e: &serde_saphyr::Error) -> String {
     let mut msg = e.without_snippet().to_string();
     if let Some(i) = msg.rfind(" at line ") {
         msg.truncate(i);

@@ -1,45 +1,33 @@
 //! Checks and parses the built-in bank (`content/`) with prep's own loader when prep is compiled,
-//! and writes it as Rust code (`$OUT_DIR/builtin_bank.rs`) for `src/bank/builtin.rs` to include.
+//! and writes it as Rust code (`$OUT_DIR/builtin_bank.rs`) for `src/bank.rs` to include.
 //! A broken content file fails the build with the messages `prep validate` would print.
 
 use std::fmt::Write as _;
 use std::path::Path;
 
-/// The loader, mounted from `src/bank` (every module but `builtin`, which includes our output).
-#[allow(dead_code, unused_imports)]
-#[path = "src/bank"]
-mod bank {
-    mod build;
-    mod checks;
-    mod diag;
-    mod duration;
-    mod model;
-    mod parse;
-    mod raw;
-    mod source;
-    pub use build::parse;
-    pub use diag::{Diagnostic, Diagnostics};
-    pub use duration::{format_duration, parse_duration};
-    pub use model::*;
-    pub use source::{BankSource, MAX_FILE_BYTES};
-}
-
-use bank::{Bank, BankSource, Origin};
+use prep_bank::{Bank, BankSource, Origin};
 
 fn main() {
-    println!("cargo::rerun-if-changed=content");
-    println!("cargo::rerun-if-changed=src/bank");
-    // Cargo runs build scripts in the package folder, so files are named `content/...`.
-    let bank = match bank::parse(&[BankSource::Dir("content".into())]) {
+    println!("cargo::rerun-if-changed=../../content");
+    // Cargo runs build scripts in the package folder; from the top of the workspace, files are
+    // named `content/...` in messages and origins.
+    if let Err(e) = std::env::set_current_dir("../..") {
+        eprintln!("cannot reach the top of the workspace: {e}");
+        std::process::exit(1);
+    }
+    let bank = match prep_bank::parse(&[BankSource::Dir("content".into())]) {
         Ok(bank) => bank,
         Err(diags) => {
             eprintln!("{diags}");
             std::process::exit(1);
         }
     };
-    let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    let out = std::env::var_os("OUT_DIR").unwrap_or_default();
     let path = Path::new(&out).join("builtin_bank.rs");
-    std::fs::write(&path, rust_source(&bank)).expect("write builtin_bank.rs");
+    if let Err(e) = std::fs::write(&path, rust_source(&bank)) {
+        eprintln!("cannot write {}: {e}", path.display());
+        std::process::exit(1);
+    }
 }
 
 /// `rubrics()`, `sections()` and `guides()`, each returning what the loader built, and the

@@ -162,7 +162,7 @@ pub struct Bank {
 }
 
 impl Bank {
-    pub(crate) fn index(&mut self) {
+    pub fn index(&mut self) {
         self.question_index = self
             .questions
             .iter()

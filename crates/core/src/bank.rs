@@ -1,13 +1,12 @@
-//! The built-in bank, embedded as data, and loading banks on top of it.
+//! The question bank: everything of the `prep-bank` crate (the model and the loader), plus the
+//! built-in bank, embedded as data, and loading banks on top of it.
 //!
 //! `build.rs` runs the loader over `content/` when prep is compiled (a broken file fails the
 //! build with the same `file:line:column` messages `prep validate` prints) and writes the result
 //! as Rust code, included below. Its text is borrowed from the binary, so starting prep neither
 //! parses YAML nor copies the bank: it builds the lists that point into it.
 
-use super::build::{Builder, parse};
-use super::{Axis, Bank, BankSource, Diagnostics, Guide, Kind, Origin, Question, Role, Rubric};
-use super::{RubricItem, Section, Text};
+pub use prep_bank::*;
 use std::path::{Path, PathBuf};
 
 include!(concat!(env!("OUT_DIR"), "/builtin_bank.rs"));
@@ -83,7 +82,7 @@ pub fn load_builtin() -> Bank {
 /// to the built-in bank: they may use its rubrics, and reusing one of its ids is a clash.
 pub fn load(sources: &[BankSource]) -> Result<Bank, Diagnostics> {
     if sources.contains(&BankSource::Builtin) {
-        Builder::on_top_of(load_builtin()).run(sources)
+        parse_on_top_of(load_builtin(), sources)
     } else {
         parse(sources)
     }
@@ -94,18 +93,21 @@ pub fn load(sources: &[BankSource]) -> Result<Bank, Diagnostics> {
 /// built-in rubrics, and an id the built-in bank already uses is a clash.
 pub fn validate_paths(paths: &[PathBuf]) -> Result<Bank, Diagnostics> {
     let sources: Vec<_> = paths.iter().map(|p| BankSource::from_path(p)).collect();
-    let mut builder = Builder::default();
-    if !paths.iter().any(|p| is_builtin_folder(p)) {
-        let builtin = load_builtin();
-        builder.reserve(&builtin);
-        builder.fallback_rubrics = builtin.rubrics;
+    if paths.iter().any(|p| is_builtin_folder(p)) {
+        parse(&sources)
+    } else {
+        validate_on_top_of(load_builtin(), &sources)
     }
-    builder.run(&sources)
+}
+
+/// The folder the built-in bank was compiled from: `content/` at the top of the workspace.
+fn content_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content")
 }
 
 /// Is this the source folder the built-in bank was compiled from (or a file inside it)?
 fn is_builtin_folder(path: &Path) -> bool {
-    let content = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/content"));
+    let content = content_dir();
     match (path.canonicalize(), content.canonicalize()) {
         (Ok(p), Ok(c)) => p.starts_with(c),
         _ => false,
@@ -122,12 +124,16 @@ mod tests {
             "{:#?}",
             (&bank.rubrics, &bank.sections, &bank.questions, &bank.guides)
         );
-        text.replace(concat!(env!("CARGO_MANIFEST_DIR"), "/"), "")
+        let top = content_dir()
+            .parent()
+            .map(Path::to_path_buf)
+            .unwrap_or_default();
+        text.replace(&format!("{}/", top.display()), "")
     }
 
     #[test]
     fn the_embedded_bank_is_what_parsing_content_gives_now() {
-        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
+        let dir = content_dir();
         let parsed = parse(&[BankSource::Dir(dir)]).expect("content/ is valid");
         let embedded = load_builtin();
         assert!(embedded.questions.len() > 200);
@@ -164,6 +170,51 @@ mod tests {
         assert!(
             text.contains(&format!("also defined at {}", first.origin)),
             "{text}"
+        );
+    }
+
+    /// Section file `i`: two questions, or (when `broken`) a question with an unknown kind.
+    fn section(i: usize, broken: bool) -> BankSource {
+        let kind = if broken { "opinion" } else { "judgment" };
+        let yaml = format!(
+            "id: s{i}\ntitle: Section {i}\nquestions:\n  - id: s{i}-a\n    prompt: First of {i}?\n    \
+             kind: {kind}\n    roles: [staff]\n    time: 60s\n    rubric: judgment\n  - id: s{i}-b\n    \
+             prompt: Second of {i}?\n    kind: judgment\n    roles: [staff]\n    time: 60s\n    \
+             rubric: judgment\n"
+        );
+        BankSource::Memory(format!("s{i:02}.yaml"), yaml.into_bytes())
+    }
+
+    #[test]
+    fn many_files_load_in_file_order_with_messages_in_file_order() {
+        // Enough files to be parsed on worker threads.
+        let mut sources = vec![BankSource::Builtin];
+        sources.extend((0..20).map(|i| section(i, false)));
+        let bank = load(&sources).unwrap();
+        let ours: Vec<&str> = bank
+            .questions
+            .iter()
+            .filter(|q| q.id.starts_with('s') && q.id.contains('-') && q.id.len() <= 5)
+            .map(|q| q.id.as_ref())
+            .collect();
+        let want: Vec<String> = (0..20)
+            .flat_map(|i| [format!("s{i}-a"), format!("s{i}-b")])
+            .collect();
+        assert_eq!(ours, want);
+
+        let mut sources = vec![BankSource::Builtin];
+        sources.extend((0..20).map(|i| section(i, i % 3 == 0)));
+        let err = load(&sources).unwrap_err();
+        let files: Vec<&str> = err.0.iter().map(|d| d.file.as_str()).collect();
+        let want: Vec<String> = (0..20)
+            .filter(|i| i % 3 == 0)
+            .map(|i| format!("s{i:02}.yaml"))
+            .collect();
+        assert_eq!(files, want);
+        assert!(
+            err.0
+                .iter()
+                .all(|d| d.line == 6 && d.message.contains("opinion"))
         );
     }
 }

@@ -21,9 +21,24 @@ fn trimmed(mut text: String) -> Text {
 }
 
 /// Parse and check bank files from disk or memory, merged in order, with nothing built in. (The
-/// built-in bank is already parsed: see `builtin.rs`.)
+/// built-in bank is already parsed: see the core crate's `bank/builtin.rs`.)
 pub fn parse(sources: &[BankSource]) -> Result<Bank, Diagnostics> {
     Builder::default().run(sources)
+}
+
+/// Parse `sources` and add them to `base`: they may use its rubrics, and reusing one of its ids
+/// is a clash.
+pub fn parse_on_top_of(base: Bank, sources: &[BankSource]) -> Result<Bank, Diagnostics> {
+    Builder::on_top_of(base).run(sources)
+}
+
+/// Check `sources` as one bank that would be loaded on top of `base`: rubric references may use
+/// `base`'s rubrics and its ids are taken, but the result holds only what `sources` define.
+pub fn validate_on_top_of(base: Bank, sources: &[BankSource]) -> Result<Bank, Diagnostics> {
+    let mut builder = Builder::default();
+    builder.reserve(&base);
+    builder.fallback_rubrics = base.rubrics;
+    builder.run(sources)
 }
 
 #[derive(Default)]

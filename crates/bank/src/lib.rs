@@ -1,0 +1,22 @@
+//! The question bank: plain types for sections, questions, rubrics and guides, and the loader
+//! that builds them from YAML and Markdown files.
+//!
+//! The built-in bank is checked and parsed from `content/` when prep is compiled (the core crate's
+//! `build.rs` runs this same loader) and embedded as Rust data, so starting prep parses no YAML;
+//! banks on disk are parsed when they are loaded.
+
+mod build;
+mod checks;
+pub use checks::{plain_yaml_error, split_front_matter};
+mod diag;
+mod duration;
+mod model;
+mod parse;
+mod raw;
+mod source;
+
+pub use build::{parse, parse_on_top_of, validate_on_top_of};
+pub use diag::{Diagnostic, Diagnostics};
+pub use duration::{format_duration, parse_duration};
+pub use model::*;
+pub use source::{BankSource, MAX_FILE_BYTES};
