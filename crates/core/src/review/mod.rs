@@ -1,5 +1,6 @@
 //! Spaced repetition, derived from the attempt log and never stored: each practised question's
-//! attempts are replayed in time order through FSRS (default parameters, 90% desired retention),
+//! attempts are replayed in time order through FSRS-6 (`fsrs`: default parameters, 90% desired
+//! retention),
 //! with the rubric score mapped to an FSRS grade (see [`Rating::from_score`]). The result says
 //! what is due now (most overdue first), what comes due next, and, for when nothing is due, an
 //! order that keeps practice possible: weak questions first, then ones never tried.
@@ -7,9 +8,10 @@
 use crate::bank::{Bank, Filter};
 use crate::stats::{SECS_PER_DAY, day_of};
 use crate::storage::Attempt;
-use fsrs::{FSRS, MemoryState};
 use serde::Serialize;
 use std::collections::HashMap;
+
+mod fsrs;
 
 /// The chance of recalling a question on its due date that the schedule aims for.
 pub const DESIRED_RETENTION: f32 = 0.9;
@@ -90,31 +92,27 @@ pub struct Schedule {
 pub fn replay(question: usize, attempts: &[&Attempt]) -> Option<Card> {
     let mut list = attempts.to_vec();
     list.sort_by_key(|a| a.at);
-    // The default parameters are constants that FSRS accepts; `new` only fails on bad ones.
-    let fsrs = FSRS::default();
-    let mut memory: Option<MemoryState> = None;
+    let mut memory: Option<fsrs::Memory> = None;
     let mut card: Option<Card> = None;
     for a in list {
         let elapsed = card.as_ref().map_or(0, |c| {
             u32::try_from(day_of(a.at) - day_of(c.last_review)).unwrap_or(0)
         });
-        let Ok(next) = fsrs.next_states(memory, DESIRED_RETENTION, elapsed) else {
-            continue;
-        };
         let rating = Rating::from_score(a.score);
-        let state = match rating {
-            Rating::Again => next.again,
-            Rating::Hard => next.hard,
-            Rating::Good => next.good,
-            Rating::Easy => next.easy,
+        let grade = match rating {
+            Rating::Again => fsrs::Grade::Again,
+            Rating::Hard => fsrs::Grade::Hard,
+            Rating::Good => fsrs::Grade::Good,
+            Rating::Easy => fsrs::Grade::Easy,
         };
-        memory = Some(state.memory);
-        let interval = (f64::from(state.interval) * SECS_PER_DAY as f64).round() as i64;
+        let (state, days) = fsrs::next(memory, grade, elapsed, DESIRED_RETENTION);
+        memory = Some(state);
+        let interval = (f64::from(days) * SECS_PER_DAY as f64).round() as i64;
         card = Some(Card {
             question,
             reviews: card.as_ref().map_or(0, |c| c.reviews) + 1,
-            stability: state.memory.stability,
-            difficulty: state.memory.difficulty,
+            stability: state.stability,
+            difficulty: state.difficulty,
             last_review: a.at,
             last_score: a.score,
             last_rating: rating,
