@@ -50,7 +50,13 @@ pub fn attempts(bank: &Bank, n: usize) -> Vec<Attempt> {
 /// A context over `bank` with `history` attempts, colour on, the clock fixed.
 pub fn ctx(bank: Bank, history: usize) -> Ctx {
     let attempts = attempts(&bank, history);
-    let mut ctx = Ctx::new(bank, None, Theme { color: true }, Instant::now(), NOW_UNIX);
+    let mut ctx = Ctx::new(
+        bank,
+        None,
+        Theme::new(true, prep::theme::Background::Dark),
+        Instant::now(),
+        NOW_UNIX,
+    );
     ctx.attempts = attempts;
     ctx
 }

@@ -41,7 +41,7 @@ pub fn run(cli: &Cli, command: &DebugCommand) -> ExitCode {
         // Built through serde so fields added to `Attempt` later (all optional) take defaults.
         let record = serde_json::json!({
             "schema": SCHEMA_VERSION,
-            "at": crate::tui::now_unix(),
+            "at": prep_core::clock::now_unix(),
             "question": "debug-sample",
             "section": "debug",
             "kind": "behavioral",

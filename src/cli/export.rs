@@ -42,7 +42,7 @@ pub fn run(w: &mut String, cli: &Cli, bank: &Bank, args: &ExportArgs) -> ExitCod
         eprintln!("{d} (left out of the export)");
     }
     let stories = Some(export::from_stories(bank, &stories));
-    let doc = export::build(bank, &read.attempts, crate::tui::now_unix(), stories);
+    let doc = export::build(bank, &read.attempts, prep_core::clock::now_unix(), stories);
     let text = match args.format {
         ExportFormat::Md => export::export_markdown(bank, &doc),
         ExportFormat::Csv => export::attempts_csv(&doc.attempts),

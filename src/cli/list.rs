@@ -4,7 +4,7 @@ use super::output::{fit, pad, print_json};
 use super::{Format, Out};
 use prep_core::bank::{Bank, Filter, Question, format_duration};
 use prep_core::search::{SearchIndex, Target};
-use ratatui::style::{Color, Modifier, Style};
+use ratatui::style::{Modifier, Style};
 use serde_json::json;
 use std::process::ExitCode;
 
@@ -127,9 +127,7 @@ pub fn search(
         .map(|h| id_of(h.target).0.len())
         .max()
         .unwrap_or(2);
-    let mark = Style::new()
-        .fg(Color::Yellow)
-        .add_modifier(Modifier::BOLD | Modifier::UNDERLINED);
+    let mark = out.styles().matched();
     for h in &hits {
         let (id, _) = id_of(h.target);
         let lead = format!(

@@ -77,26 +77,9 @@ fn report(w: &mut String, cli: &Cli, bank: &Bank, id: &str, format: Format, out:
 }
 
 fn start(cli: &Cli, bank: Bank, args: &MockArgs) -> ExitCode {
-    use crate::tui::{app::Ctx, screens, theme::Theme};
-    let log = super::data_dir(cli).map(|d| prep_core::storage::AttemptLog::new(&d));
-    let theme = Theme {
-        color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+    let launch = crate::tui::Launch::Mock {
+        preset: args.preset,
+        time: args.time,
     };
-    let mut ctx = Ctx::new(
-        bank,
-        log,
-        theme,
-        std::time::Instant::now(),
-        crate::tui::now_unix(),
-    );
-    ctx.drill_time = args.time;
-    let preset = args.preset;
-    crate::tui::run(ctx, move |ctx| {
-        let home = screens::View::Home(screens::home::HomeState::new(ctx));
-        let mock = match preset {
-            Some(p) => screens::mock::MockState::start(ctx, p),
-            None => screens::mock::MockState::pick(),
-        };
-        vec![home, screens::View::Mock(Box::new(mock))]
-    })
+    super::launch_tui(cli, bank, launch)
 }

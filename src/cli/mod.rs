@@ -11,6 +11,8 @@ macro_rules! outln {
     }};
 }
 
+mod config;
+#[cfg(feature = "test-hooks")]
 mod debug;
 mod export;
 mod list;
@@ -117,6 +119,12 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Plain)]
         format: Format,
     },
+    /// Where prep's settings file is and what it holds
+    Config {
+        #[command(subcommand)]
+        command: config::ConfigCommand,
+    },
+    #[cfg(feature = "test-hooks")]
     /// Hooks for tests (hidden; see src/cli/debug.rs)
     #[command(hide = true)]
     Debug {
@@ -251,6 +259,8 @@ pub fn run(cli: &Cli) -> ExitCode {
     let mut w = String::new();
     let code = match command {
         Command::Validate { paths, format } => validate::run(&mut w, cli, paths, *format),
+        Command::Config { command } => config::run(&mut w, cli, command),
+        #[cfg(feature = "test-hooks")]
         Command::Debug { command } => debug::run(cli, command),
         _ => match load_bank(cli) {
             Err(code) => code,
@@ -283,7 +293,8 @@ pub fn run(cli: &Cli) -> ExitCode {
                 Command::Export(args) => export::run(&mut w, cli, &bank, args),
                 Command::Stories { command } => stories::run(&mut w, cli, &bank, command, &out),
                 Command::Review { format } => review::run(&mut w, cli, &bank, *format, &out),
-                Command::Validate { .. } | Command::Debug { .. } => ExitCode::SUCCESS,
+                // Answered above, before the bank is loaded.
+                _ => ExitCode::SUCCESS,
             },
         },
     };
@@ -301,53 +312,53 @@ struct DrillPlan {
 }
 
 fn tui_main(cli: &Cli, bank: Bank, plan: Option<DrillPlan>) -> ExitCode {
-    use crate::tui::{app::Ctx, screens, theme::Theme};
-    if let Some(p) = &plan {
-        if let Some(s) = &p.filter.section
-            && bank.section(s).is_none()
-        {
-            eprintln!("prep: no section `{s}`; `prep list` shows them");
-            return ExitCode::from(1);
+    use crate::tui::Launch;
+    let launch = match plan {
+        None => Launch::Home,
+        Some(p) => {
+            if let Some(s) = &p.filter.section
+                && bank.section(s).is_none()
+            {
+                eprintln!("prep: no section `{s}`; `prep list` shows them");
+                return ExitCode::from(1);
+            }
+            if bank.filter(&p.filter).next().is_none() {
+                eprintln!(
+                    "prep: no question matches that filter; `prep list` with the same options shows what there is"
+                );
+                return ExitCode::from(1);
+            }
+            let (filter, count, time) = (p.filter, p.count, p.time);
+            if p.due {
+                Launch::Due {
+                    filter,
+                    count,
+                    time,
+                }
+            } else {
+                Launch::Drill {
+                    filter,
+                    count,
+                    time,
+                }
+            }
         }
-        if bank.filter(&p.filter).next().is_none() {
-            eprintln!(
-                "prep: no question matches that filter; `prep list` with the same options shows what there is"
-            );
-            return ExitCode::from(1);
-        }
-    }
-    let log = data_dir(cli).map(|d| prep_core::storage::AttemptLog::new(&d));
-    let theme = Theme {
-        color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
     };
-    let mut ctx = Ctx::new(
+    launch_tui(cli, bank, launch)
+}
+
+/// Open the interactive app: the one way in, with the settings file read here.
+fn launch_tui(cli: &Cli, bank: Bank, launch: crate::tui::Launch) -> ExitCode {
+    let file = prep_core::config::default_path().unwrap_or_else(|| "config.toml".into());
+    let loaded = prep_core::config::load(&file);
+    let setup = crate::tui::Setup {
         bank,
-        log,
-        theme,
-        std::time::Instant::now(),
-        crate::tui::now_unix(),
-    );
-    if let Some(p) = &plan {
-        ctx.drill_time = p.time;
-    }
-    crate::tui::run(ctx, move |ctx| {
-        let home = screens::View::Home(screens::home::HomeState::new(ctx));
-        let Some(p) = plan else { return vec![home] };
-        if p.due {
-            return review::drill_views(ctx, &p.filter, p.count);
-        }
-        let mut pool: Vec<usize> = ctx
-            .bank
-            .filter(&p.filter)
-            .filter_map(|q| ctx.bank.question_index(&q.id))
-            .collect();
-        ctx.shuffle(&mut pool);
-        pool.truncate(p.count.max(1));
-        vec![
-            home,
-            screens::View::Drill(Box::new(screens::drill::DrillState::new(ctx, pool, 0))),
-        ]
-    })
+        data_dir: data_dir(cli),
+        config: loaded.config,
+        config_file: file,
+        config_problems: loaded.problems.iter().map(ToString::to_string).collect(),
+    };
+    crate::tui::run(setup, launch)
 }
 
 /// Write buffered output; a reader that went away (`prep list | head`) is not an error.

@@ -1,6 +1,9 @@
-//! How the command line writes: colour only on a terminal and never with `NO_COLOR`, lines
-//! fitted to the terminal width, styled text turned into ANSI escapes.
+//! How the command line writes: colour only on a terminal and never with `NO_COLOR` (decided by
+//! [`crate::theme::color_enabled`]), in the palette for the terminal's background, lines fitted to
+//! the terminal width, styled text turned into ANSI escapes.
 
+use crate::theme::{Background, Theme};
+use prep_core::config::ThemeChoice;
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Text};
 use std::io::IsTerminal;
@@ -12,12 +15,18 @@ pub struct Out {
     pub color: bool,
     pub width: u16,
     pub tty: bool,
+    pub background: Background,
 }
 
 impl Out {
+    /// For `theme = "auto"`.
     pub fn detect() -> Self {
+        Self::detect_for(ThemeChoice::Auto)
+    }
+
+    /// For the `theme` setting.
+    pub fn detect_for(theme: ThemeChoice) -> Self {
         let tty = std::io::stdout().is_terminal();
-        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
         let width = if tty {
             crossterm::terminal::size().map(|(w, _)| w).unwrap_or(80)
         } else {
@@ -27,18 +36,21 @@ impl Out {
                 .unwrap_or(80)
         };
         Out {
-            color: tty && !no_color,
+            color: crate::theme::color_enabled(tty),
             width: width.max(20),
             tty,
+            background: Background::resolve(theme),
         }
     }
 
+    /// The styles by role (title, dim, good, warn, ...).
+    pub fn styles(&self) -> Theme {
+        Theme::new(self.color, self.background)
+    }
+
+    /// The Markdown renderer's theme.
     pub fn theme(&self) -> crate::markdown::Theme {
-        if self.color {
-            crate::markdown::Theme::colored()
-        } else {
-            crate::markdown::Theme::plain()
-        }
+        self.styles().markdown()
     }
 
     /// Write styled text as lines, with ANSI styling when colour is on.
@@ -87,15 +99,19 @@ fn sgr(style: Style) -> String {
             codes.push(code.into());
         }
     }
-    if let Some(fg) = style.fg.and_then(color_code) {
+    if let Some(fg) = style.fg.and_then(|c| color_code(c, 30)) {
         codes.push(fg);
+    }
+    if let Some(bg) = style.bg.and_then(|c| color_code(c, 40)) {
+        codes.push(bg);
     }
     codes.join(";")
 }
 
-fn color_code(c: Color) -> Option<String> {
-    let basic = |n: u8| Some((30 + n).to_string());
-    let bright = |n: u8| Some((90 + n).to_string());
+/// The SGR code of a colour as foreground (`base` 30) or background (40).
+fn color_code(c: Color, base: u8) -> Option<String> {
+    let basic = |n: u8| Some((base + n).to_string());
+    let bright = |n: u8| Some((base + 60 + n).to_string());
     match c {
         Color::Reset => None,
         Color::Black => basic(0),
@@ -114,8 +130,8 @@ fn color_code(c: Color) -> Option<String> {
         Color::LightMagenta => bright(5),
         Color::LightCyan => bright(6),
         Color::White => bright(7),
-        Color::Indexed(i) => Some(format!("38;5;{i}")),
-        Color::Rgb(r, g, b) => Some(format!("38;2;{r};{g};{b}")),
+        Color::Indexed(i) => Some(format!("{};5;{i}", base + 8)),
+        Color::Rgb(r, g, b) => Some(format!("{};2;{r};{g};{b}", base + 8)),
     }
 }
 
@@ -174,12 +190,30 @@ mod tests {
             color: false,
             width: 80,
             tty: false,
+            background: Background::Dark,
         };
+        assert_eq!(out.paint("x", out.styles().bad()), "x");
         assert_eq!(out.paint("x", Style::new().bold().fg(Color::Red)), "x");
         let out = Out { color: true, ..out };
         assert_eq!(
             out.paint("x", Style::new().bold().fg(Color::Red)),
             "\x1b[1;31mx\x1b[0m"
+        );
+        assert_eq!(
+            out.paint("x", out.styles().bad()),
+            "\x1b[1;38;5;203mx\x1b[0m"
+        );
+        assert_eq!(
+            out.paint("x", out.styles().selected()),
+            "\x1b[1;38;5;231;48;5;18mx\x1b[0m"
+        );
+        let light = Out {
+            background: Background::Light,
+            ..out
+        };
+        assert_eq!(
+            light.paint("x", light.styles().bad()),
+            "\x1b[1;38;5;124mx\x1b[0m"
         );
     }
 }

@@ -3,8 +3,6 @@
 
 use super::output::{fit, print_json};
 use super::{Cli, Format, Out};
-use crate::tui::app::Ctx;
-use crate::tui::screens::{self, View};
 use prep_core::bank::{Bank, Filter};
 use prep_core::review::{self, Due, Schedule};
 use prep_core::stats::{SECS_PER_DAY, date_string, day_of};
@@ -19,7 +17,7 @@ pub fn run(w: &mut String, cli: &Cli, bank: &Bank, format: Format, out: &Out) ->
         Ok(found) => found,
         Err(code) => return code,
     };
-    let sched = review::schedule(bank, &read.attempts, crate::tui::now_unix());
+    let sched = review::schedule(bank, &read.attempts, prep_core::clock::now_unix());
     if format == Format::Json {
         print_json(w, &to_json(bank, &sched));
     } else {
@@ -157,28 +155,9 @@ fn plain(w: &mut String, bank: &Bank, sched: &Schedule, out: &Out) {
     }
 }
 
-/// The first screens of `prep drill --due`: Home under a drill of what is due, with a status
-/// line saying what was picked (and, when nothing is due, that it is practice instead).
-pub fn drill_views(ctx: &mut Ctx, filter: &Filter, count: usize) -> Vec<View> {
-    let home = View::Home(screens::home::HomeState::new(ctx));
-    let sched = review::schedule(&ctx.bank, &ctx.attempts, ctx.now_unix);
-    let plan = review::due_plan(&ctx.bank, &sched, filter, Some(count));
-    if plan.queue.is_empty() {
-        ctx.info("Nothing to drill under that filter");
-        return vec![home];
-    }
-    // A problem reading the log (already on the status line) matters more than this note.
-    if ctx.status.as_ref().is_none_or(|s| !s.error) {
-        ctx.info(plan.message());
-    }
-    let drill = screens::drill::DrillState::new(ctx, plan.queue, 0);
-    vec![home, View::Drill(Box::new(drill))]
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::tui::test_support;
 
     #[test]
     fn when_reads_like_a_person_would_say_it() {
@@ -188,69 +167,5 @@ mod tests {
         assert_eq!(when(5 * 3600 + 10), "in 5 h");
         assert_eq!(when(90), "in 2 min");
         assert_eq!(when(0), "in 1 min");
-    }
-
-    #[test]
-    fn drill_due_with_nothing_due_still_starts_a_drill() {
-        let mut ctx = test_support::ctx();
-        assert!(ctx.attempts.is_empty());
-        let views = drill_views(&mut ctx, &Filter::default(), 3);
-        assert_eq!(views.len(), 2);
-        let View::Drill(d) = &views[1] else {
-            panic!("second screen is not a drill")
-        };
-        assert_eq!(d.queue.len(), 3);
-        // Spread across sections: three questions, three different sections.
-        let sections: std::collections::HashSet<&str> = d
-            .queue
-            .iter()
-            .map(|&i| ctx.bank.questions[i].section.as_ref())
-            .collect();
-        assert_eq!(sections.len(), 3);
-        let status = ctx.status.as_ref().map(|s| s.text.as_str()).unwrap_or("");
-        assert!(status.starts_with("Nothing is due"), "{status}");
-    }
-
-    fn graded(ctx: &Ctx, id: &str, at: i64, score: f64) -> prep_core::storage::Attempt {
-        let q = ctx.bank.question(id).unwrap();
-        serde_json::from_value(json!({
-            "schema": 1, "at": at, "question": id, "section": q.section, "kind": q.kind,
-            "time_limit": 90, "spoken": 80, "overtime": 0, "checked": [], "items": 5,
-            "score": score, "technical": null, "people": score,
-        }))
-        .unwrap()
-    }
-
-    #[test]
-    fn drill_due_and_home_r_drill_what_is_due_most_overdue_first() {
-        let mut ctx = test_support::ctx();
-        let now = ctx.now_unix;
-        let day = SECS_PER_DAY;
-        let (older, newer) = (&ctx.bank.questions[5].id, &ctx.bank.questions[40].id);
-        let log = vec![
-            graded(&ctx, newer, now - day, 20.0),
-            graded(&ctx, older, now - 4 * day, 20.0),
-            graded(&ctx, &ctx.bank.questions[60].id, now - 60, 95.0),
-        ];
-        ctx.attempts = log;
-        let views = drill_views(&mut ctx, &Filter::default(), 5);
-        let View::Drill(d) = &views[1] else {
-            panic!("second screen is not a drill")
-        };
-        assert_eq!(d.queue, vec![5, 40], "only what is due, most overdue first");
-        let status = ctx
-            .status
-            .as_ref()
-            .map(|s| s.text.clone())
-            .unwrap_or_default();
-        assert_eq!(status, "2 due: drilling them, most overdue first");
-
-        // Home's `r` does the same over the whole bank.
-        let mut home = screens::home::HomeState::new(&ctx);
-        let t = screens::home::update(&mut home, &mut ctx, crate::tui::keymap::Action::DrillDue);
-        let crate::tui::app::Transition::Push(View::Drill(d)) = t else {
-            panic!("r did not start a drill")
-        };
-        assert_eq!(d.queue, vec![5, 40]);
     }
 }

@@ -5,7 +5,6 @@ use super::output::print_json;
 use super::{Format, Out};
 use crate::markdown;
 use prep_core::bank::{Bank, Question};
-use ratatui::style::{Color, Modifier, Style};
 use serde_json::json;
 use std::process::ExitCode;
 
@@ -24,7 +23,7 @@ pub fn show(w: &mut String, bank: &Bank, id: &str, format: Format, out: &Out) ->
                 &json!({"type": "guide", "id": g.id, "title": g.title, "summary": g.summary, "tags": g.tags, "body": g.body}),
             ),
             Format::Plain => {
-                outln!(w, "{}", out.paint(&g.title, heading()));
+                outln!(w, "{}", out.paint(&g.title, out.styles().title()));
                 outln!(w);
                 out.print_text(w, &markdown::render(&g.body, out.width, out.theme()));
             }
@@ -47,10 +46,6 @@ pub fn question_json(bank: &Bank, q: &Question) -> serde_json::Value {
     v["pitfalls"] = json!(q.pitfalls);
     v["follow_ups"] = json!(q.follow_ups);
     v
-}
-
-fn heading() -> Style {
-    Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD)
 }
 
 fn question_plain(w: &mut String, bank: &Bank, q: &Question, out: &Out) {

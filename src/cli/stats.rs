@@ -10,7 +10,7 @@ pub fn run(w: &mut String, cli: &Cli, bank: &Bank, format: Format, out: &Out) ->
         Ok(found) => found,
         Err(code) => return code,
     };
-    let st = prep_core::stats::compute(bank, &read.attempts, crate::tui::now_unix());
+    let st = prep_core::stats::compute(bank, &read.attempts, prep_core::clock::now_unix());
     if format == Format::Json {
         print_json(w, &serde_json::to_value(&st).unwrap_or_default());
         return ExitCode::SUCCESS;

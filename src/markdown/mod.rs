@@ -11,36 +11,52 @@ mod text;
 pub use text::sanitize;
 use text::{clusters, cut, pad, wrap};
 
+use crate::theme::Background;
 use pulldown_cmark::{Alignment, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
-use ratatui::style::{Color, Modifier, Style};
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span, Text};
 use unicode_width::UnicodeWidthStr;
 
 const BOLD: Style = Style::new().add_modifier(Modifier::BOLD);
-const CODE: Style = Style::new().fg(Color::Yellow);
-const DIM: Style = Style::new().fg(Color::DarkGray);
 const ITALIC: Style = Style::new().add_modifier(Modifier::ITALIC);
 const STRIKE: Style = Style::new().add_modifier(Modifier::CROSSED_OUT);
-const LINK: Style = Style::new()
-    .fg(Color::Blue)
-    .add_modifier(Modifier::UNDERLINED);
 
 /// Styling choices; `Theme::plain()` has no colour or modifiers at all (for NO_COLOR and pipes),
-/// `Theme::colored()` uses colours and bold/italic/underline.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// a coloured theme uses the palette of `crate::theme` for its background and bold/italic/underline.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Theme {
     pub color: bool,
+    pub background: Background,
 }
 
 impl Theme {
-    pub fn plain() -> Self {
-        Self { color: false }
+    pub fn new(color: bool, background: Background) -> Self {
+        Self { color, background }
     }
+    pub fn plain() -> Self {
+        Self::new(false, Background::default())
+    }
+    /// Coloured, for a dark background.
     pub fn colored() -> Self {
-        Self { color: true }
+        Self::new(true, Background::Dark)
     }
     fn style(self, s: Style) -> Style {
         if self.color { s } else { Style::new() }
+    }
+    fn palette(self) -> crate::theme::Theme {
+        crate::theme::Theme::new(self.color, self.background)
+    }
+    fn heading(self) -> Style {
+        self.style(self.palette().heading())
+    }
+    fn code(self) -> Style {
+        self.style(self.palette().code())
+    }
+    fn dim(self) -> Style {
+        self.style(self.palette().dim())
+    }
+    fn link(self) -> Style {
+        self.style(self.palette().link())
     }
 }
 
@@ -50,7 +66,7 @@ pub fn render(markdown: &str, width: u16, theme: Theme) -> Text<'static> {
     let opts = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_FOOTNOTES;
     let mut r = Renderer {
         width: usize::from(width.max(1)),
-        color: theme.color,
+        theme,
         ..Default::default()
     };
     for ev in Parser::new_ext(markdown, opts) {
@@ -80,7 +96,7 @@ enum Block {
 #[derive(Default)]
 struct Renderer {
     width: usize,
-    color: bool,
+    theme: Theme,
     lines: Vec<Line<'static>>,
     /// Inline text of the block being built, with its styles.
     inline: Vec<(String, Style)>,
@@ -101,7 +117,7 @@ struct Renderer {
 
 impl Renderer {
     fn theme(&self) -> Theme {
-        Theme { color: self.color }
+        self.theme
     }
 
     fn event(&mut self, ev: Event) {
@@ -112,7 +128,7 @@ impl Renderer {
                 Some(code) => code.push_str(&s),
                 None => self.text(&s),
             },
-            Event::Code(s) if self.color => self.styled(&s, CODE),
+            Event::Code(s) if self.theme.color => self.styled(&s, self.theme().code()),
             Event::Code(s) => self.text(&format!("`{s}`")),
             Event::Html(s) => {
                 let s = self.strip_tags(&s);
@@ -144,7 +160,7 @@ impl Renderer {
             Tag::Strong => self.styles.push(t.style(BOLD)),
             Tag::Strikethrough => self.styles.push(t.style(STRIKE)),
             Tag::Link { dest_url, .. } => {
-                self.styles.push(t.style(LINK));
+                self.styles.push(t.link());
                 self.links.push((dest_url.into_string(), self.inline.len()));
             }
             Tag::Image { .. } => self.text("[image: "),
@@ -158,7 +174,7 @@ impl Renderer {
                     Tag::Heading { level, .. } => {
                         let big = level <= HeadingLevel::H2;
                         self.styles
-                            .push(t.style(if big { BOLD.fg(Color::Cyan) } else { BOLD }));
+                            .push(if big { t.heading() } else { t.style(BOLD) });
                     }
                     Tag::BlockQuote(_) => self.blocks.push(Block::Quote),
                     Tag::CodeBlock(_) => self.code = Some(String::new()),
@@ -192,7 +208,7 @@ impl Renderer {
                 let shown = self.inline.get(start..).unwrap_or_default();
                 let text: String = shown.iter().map(|s| s.0.as_str()).collect();
                 if !url.is_empty() && text != url && Some(&*text) != url.strip_prefix("mailto:") {
-                    self.styled(&format!(" ({url})"), DIM);
+                    self.styled(&format!(" ({url})"), self.theme().dim());
                 }
             }
             TagEnd::Image => self.text("]"),
@@ -314,7 +330,7 @@ impl Renderer {
         let p = self.prefix(cols, true);
         let p = if spans.is_empty() { p.trim_end() } else { &p };
         if !p.is_empty() {
-            spans.insert(0, Span::styled(p.to_string(), self.theme().style(DIM)));
+            spans.insert(0, Span::styled(p.to_string(), self.theme().dim()));
         }
         self.lines.push(Line::from(spans));
     }
@@ -335,7 +351,7 @@ impl Renderer {
         for line in code.strip_suffix('\n').unwrap_or(code).split('\n') {
             let line = format!("    {}", sanitize(line.strip_suffix('\r').unwrap_or(line)));
             let line = cut(&line, avail).trim_end().to_string();
-            self.push(pw, vec![Span::styled(line, self.theme().style(CODE))]);
+            self.push(pw, vec![Span::styled(line, self.theme().code())]);
         }
     }
 

@@ -142,7 +142,7 @@ fn plain_theme_has_no_styles_colored_does() {
     let colored = |md| render(md, 40, Theme::colored()).lines[0].clone();
     assert_eq!(
         colored("# H").spans,
-        [Span::styled("H", BOLD.fg(Color::Cyan))]
+        [Span::styled("H", BOLD.fg(crate::theme::DARK.title))]
     );
     let want = [Span::raw("a "), Span::styled("b", BOLD), Span::raw(" c")];
     assert_eq!(colored("a **b** c").spans, want);

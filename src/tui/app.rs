@@ -1,187 +1,25 @@
 //! The app's state and its one `update` entry point: a stack of screens over a shared context.
-//! Input becomes an [`Action`] through the keymap; each screen's `update` answers with a
-//! [`Transition`]; drawing (in `view`) is a function of this state.
+//! Input becomes an [`Action`] through the key table; each screen answers with a [`Step`] (a
+//! [`Transition`] and [`Effect`]s); the effects are carried out here, in [`App::perform`], the
+//! terminal's own (bell, suspend, editor) through a [`Host`]. Drawing (in `view`) is a function
+//! of this state.
 
-use super::derived::Memo;
-use super::keymap::{self, Action, Mode};
-use super::screens::{self, View};
-use super::theme::Theme;
-use crossterm::event::{Event, KeyEvent, MouseButton, MouseEvent, MouseEventKind};
-use prep_core::bank::Bank;
-use prep_core::review::Schedule;
-use prep_core::search::Background;
-use prep_core::stats::Stats;
-use prep_core::storage::{Attempt, AttemptLog, LogProblem};
-use std::rc::Rc;
-use std::sync::Arc;
+pub use super::ctx::{Ctx, Status, TICK};
+pub use super::effect::{Effect, Step, Transition};
+use super::screens::View;
+use super::screens::search::SearchState;
+use crate::keymap::{Action, Mode};
+use crossterm::event::{Event, KeyEvent, MouseEvent};
+use prep_core::storage::Attempt;
+use std::path::Path;
 use std::time::{Duration, Instant};
 
-/// A message on the status line.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Status {
-    pub text: String,
-    pub error: bool,
-    pub until: Option<Instant>,
-}
-
-/// How often a running clock (or a timed status message) is looked at.
-pub const TICK: Duration = Duration::from_millis(250);
-
-/// What every screen may read or change.
-pub struct Ctx {
-    /// Shared with the search thread.
-    pub bank: Arc<Bank>,
-    /// Fuzzy search on its own thread (the index is built there after start).
-    pub search: Background,
-    /// `None` when there is no data folder: practice works but nothing is saved.
-    pub log: Option<AttemptLog>,
-    pub attempts: Vec<Attempt>,
-    pub log_problems: Vec<LogProblem>,
-    pub theme: Theme,
-    /// The time as last given to the app (ticks and events carry it).
-    pub now: Instant,
-    pub now_unix: i64,
-    pub status: Option<Status>,
-    pub bell: bool,
-    pub ring: bool,
-    /// `prep drill --time`: one limit for every question instead of each one's own.
-    pub drill_time: Option<u32>,
-    /// The user's stories (`<data dir>/stories`, next to the attempt log), reloaded after edits.
-    pub stories: prep_core::stories::StoryBank,
-    pub stories_dir: Option<std::path::PathBuf>,
-    /// A story file the main loop should open in the editor, handing the terminal over.
-    pub edit_request: Option<std::path::PathBuf>,
-    seed: u64,
-    stats: Memo<Stats>,
-    schedule: Memo<Schedule>,
-}
-
-impl Ctx {
-    pub fn new(
-        bank: Bank,
-        log: Option<AttemptLog>,
-        theme: Theme,
-        now: Instant,
-        now_unix: i64,
-    ) -> Self {
-        let (attempts, log_problems, status) = match log.as_ref().map(AttemptLog::read) {
-            Some(Ok(read)) => (read.attempts, read.problems, None),
-            Some(Err(e)) => (Vec::new(), Vec::new(), Some(e.to_string())),
-            None => (Vec::new(), Vec::new(), None),
-        };
-        let bank = Arc::new(bank);
-        let search = Background::start(Arc::clone(&bank));
-        let stories_dir = log
-            .as_ref()
-            .and_then(|l| l.path().parent())
-            .map(|d| d.join("stories"));
-        let stories = stories_dir
-            .as_deref()
-            .map(prep_core::stories::load)
-            .unwrap_or_default();
-        let mut ctx = Ctx {
-            bank,
-            search,
-            log,
-            attempts,
-            log_problems,
-            theme,
-            now,
-            now_unix,
-            status: None,
-            bell: false,
-            ring: false,
-            drill_time: None,
-            stories,
-            stories_dir,
-            edit_request: None,
-            seed: (now_unix as u64) | 1,
-            stats: Memo::default(),
-            schedule: Memo::default(),
-        };
-        if let Some(text) = status {
-            ctx.error(text);
-        } else if let (Some(p), Some(log)) = (ctx.log_problems.first(), &ctx.log) {
-            let n = ctx.log_problems.len();
-            let text = format!(
-                "{}:{}: {} ({n} unreadable line(s) kept in the file, skipped here)",
-                log.path().display(),
-                p.line,
-                p.message
-            );
-            ctx.error(text);
-        }
-        ctx
-    }
-
-    /// What the figures derived from the log depend on: its length and the current minute.
-    fn derived_key(&self) -> super::derived::Key {
-        (self.attempts.len(), self.now_unix.div_euclid(60))
-    }
-
-    /// Progress figures over the whole log, as of now (recomputed when the log or minute changes).
-    pub fn stats(&self) -> Rc<Stats> {
-        self.stats.get(self.derived_key(), || {
-            prep_core::stats::compute(&self.bank, &self.attempts, self.now_unix)
-        })
-    }
-
-    /// The spaced-repetition schedule, as of now (recomputed when the log or minute changes).
-    pub fn schedule(&self) -> Rc<Schedule> {
-        self.schedule.get(self.derived_key(), || {
-            prep_core::review::schedule(&self.bank, &self.attempts, self.now_unix)
-        })
-    }
-
-    pub fn info(&mut self, text: impl Into<String>) {
-        let until = Some(self.now + Duration::from_secs(4));
-        self.status = Some(Status {
-            text: text.into(),
-            error: false,
-            until,
-        });
-    }
-
-    pub fn error(&mut self, text: impl Into<String>) {
-        self.status = Some(Status {
-            text: text.into(),
-            error: true,
-            until: None,
-        });
-    }
-
-    /// A pseudo-random number (xorshift), for shuffling drills.
-    pub fn random(&mut self) -> u64 {
-        self.seed ^= self.seed << 13;
-        self.seed ^= self.seed >> 7;
-        self.seed ^= self.seed << 17;
-        self.seed
-    }
-
-    pub fn shuffle<T>(&mut self, items: &mut [T]) {
-        for i in (1..items.len()).rev() {
-            let j = (self.random() % (i as u64 + 1)) as usize;
-            items.swap(i, j);
-        }
-    }
-
-    /// The latest saved score of a question, if it was ever practised.
-    pub fn last_score(&self, id: &str) -> Option<f64> {
-        self.attempts
-            .iter()
-            .filter(|a| a.question == id)
-            .max_by_key(|a| a.at)
-            .map(|a| a.score)
-    }
-}
-
-/// What a screen asks of the stack after an action.
-pub enum Transition {
-    Stay,
-    Push(View),
-    Pop,
-    Replace(View),
-    Quit,
+/// What only the terminal's owner can do: the event loop's terminal, or a test's stand-in.
+pub trait Host {
+    fn bell(&mut self);
+    fn suspend(&mut self);
+    /// Hand the terminal to the user's editor on `path` until it exits.
+    fn edit(&mut self, path: &Path) -> std::io::Result<std::process::ExitStatus>;
 }
 
 pub struct App {
@@ -189,8 +27,8 @@ pub struct App {
     pub stack: Vec<View>,
     pub help: bool,
     pub quit: bool,
-    /// Set by Ctrl-Z; the main loop suspends the process and clears it.
-    pub suspend: bool,
+    /// Effects waiting for the host (the terminal's own); the app's own are done at once.
+    pending: Vec<Effect>,
 }
 
 impl App {
@@ -201,7 +39,7 @@ impl App {
             stack,
             help: false,
             quit: false,
-            suspend: false,
+            pending: Vec::new(),
         }
     }
 
@@ -237,46 +75,35 @@ impl App {
         {
             self.ctx.status = None;
         }
-        if let Some(View::Drill(d)) = self.stack.last_mut() {
-            screens::drill::tick(d, &mut self.ctx);
+        if let Some(view) = self.stack.last_mut() {
+            let step = view.screen().tick(&mut self.ctx);
+            self.apply(step);
         }
-        if let Some(View::Mock(m)) = self.stack.last_mut() {
-            screens::mock::tick(m, &mut self.ctx);
-        }
+    }
+
+    /// Search results have arrived from the search thread.
+    pub fn search_results(&mut self, now: Instant, now_unix: i64) {
+        self.set_time(now, now_unix);
         match self.stack.last_mut() {
-            Some(View::Search(s)) => screens::search::refresh(s, &mut self.ctx, Duration::ZERO),
-            // Results for a search screen already closed: nobody will show them.
-            _ => drop(self.ctx.search.take(Duration::ZERO)),
+            Some(view) => view.screen().search_results(&mut self.ctx),
+            None => drop(self.ctx.search.take(Duration::ZERO)),
         }
     }
 
-    /// Does anything on screen change with time alone?
-    pub fn needs_tick(&self) -> bool {
-        self.ctx.status.as_ref().is_some_and(|s| s.until.is_some())
-            || matches!(self.stack.last(), Some(View::Drill(d)) if screens::drill::running(d))
-            || matches!(self.stack.last(), Some(View::Mock(m)) if screens::mock::running(m))
-            || self.ctx.search.pending()
-    }
-
-    /// How long the main loop may wait for input before it must tick; `None`: wait for input.
+    /// How long the event loop may wait for input before it must tick; `None`: wait for input.
     pub fn tick_every(&self) -> Option<Duration> {
-        if self.ctx.search.pending() {
-            // Search results arrive from another thread; look for them often.
-            Some(Duration::from_millis(4))
-        } else if self.needs_tick() {
-            Some(TICK)
-        } else {
-            None
-        }
+        let timed_status = self.ctx.status.as_ref().is_some_and(|s| s.until.is_some());
+        let running = self.stack.last().is_some_and(|v| v.screen_ref().running());
+        (timed_status || running).then_some(TICK)
     }
 
     pub fn handle_key(&mut self, key: KeyEvent) {
         let mode = self.mode();
-        match keymap::resolve(mode, key) {
+        match self.ctx.keys.resolve(mode, key) {
             Some(action) => self.update(action),
-            None if keymap::takes_text(mode) => {
+            None if mode.takes_text() => {
                 if let Some(view) = self.stack.last_mut() {
-                    view.text_input(&mut self.ctx, key);
+                    view.screen().text_input(&mut self.ctx, key);
                 }
             }
             None => {}
@@ -284,17 +111,27 @@ impl App {
     }
 
     fn handle_mouse(&mut self, m: MouseEvent) {
-        match m.kind {
-            MouseEventKind::ScrollUp => self.update(Action::Up),
-            MouseEventKind::ScrollDown => self.update(Action::Down),
-            MouseEventKind::Down(MouseButton::Left) if !self.help => {
-                if let Some(view) = self.stack.last_mut()
-                    && let Some(action) = view.click(m.column, m.row)
-                {
-                    self.update(action);
-                }
-            }
-            _ => {}
+        let mode = self.mode();
+        let Some(action) = self.ctx.keys.mouse(mode, m.kind) else {
+            return;
+        };
+        if !matches!(
+            m.kind,
+            crossterm::event::MouseEventKind::Down(crossterm::event::MouseButton::Left)
+        ) {
+            return self.update(action);
+        }
+        // A click selects the row under it; a click on the selected row means the action.
+        let Some(nav) = self.stack.last_mut().and_then(|v| v.screen().nav()) else {
+            return;
+        };
+        let Some(row) = nav.row_at(m.column, m.row) else {
+            return;
+        };
+        if nav.selected() == Some(row) {
+            self.update(action);
+        } else {
+            nav.select(row);
         }
     }
 
@@ -305,7 +142,7 @@ impl App {
                 return;
             }
             Action::Suspend => {
-                self.suspend = true;
+                self.pending.push(Effect::Suspend);
                 return;
             }
             Action::Help => {
@@ -324,8 +161,7 @@ impl App {
                     Mode::Search | Mode::Drill | Mode::Notes | Mode::Rubric
                 ) =>
             {
-                self.stack
-                    .push(View::Search(screens::search::SearchState::default()));
+                self.stack.push(View::Search(SearchState::default()));
                 return;
             }
             _ => {}
@@ -334,7 +170,13 @@ impl App {
             self.quit = true;
             return;
         };
-        match view.update(&mut self.ctx, action) {
+        let step = view.screen().update(&mut self.ctx, action);
+        self.apply(step);
+    }
+
+    /// Carry out a screen's step: move the stack, do the app's own effects, queue the host's.
+    fn apply(&mut self, step: Step) {
+        match step.transition {
             Transition::Stay => {}
             Transition::Push(v) => self.stack.push(v),
             Transition::Replace(v) => {
@@ -348,6 +190,73 @@ impl App {
                 }
             }
             Transition::Quit => self.quit = true,
+        }
+        for effect in step.effects {
+            match effect {
+                Effect::Save(attempt) => {
+                    let saved = self.save(*attempt);
+                    if let Some(view) = self.stack.last_mut() {
+                        let step = view.screen().saved(&mut self.ctx, saved);
+                        self.apply(step);
+                    }
+                }
+                Effect::Bell if !self.ctx.bell => {}
+                other => self.pending.push(other),
+            }
+        }
+    }
+
+    /// The one save path for drills and mocks: append to the log, keep it in memory, say so.
+    fn save(&mut self, attempt: Attempt) -> bool {
+        let ctx = &mut self.ctx;
+        let Some(log) = &ctx.log else {
+            ctx.error("No data folder, so this attempt cannot be saved (see --data-dir)");
+            return false;
+        };
+        match log.append(&attempt) {
+            Ok(()) => {
+                ctx.info(format!(
+                    "Saved: {:.0}% on {}",
+                    attempt.score, attempt.question
+                ));
+                ctx.attempts.push(attempt);
+                true
+            }
+            Err(e) => {
+                // Nothing is lost: the grading stays on screen, ready to save again.
+                ctx.error(format!("Not saved: {e}"));
+                false
+            }
+        }
+    }
+
+    /// Carry out the effects waiting for the host, in order.
+    pub fn perform(&mut self, host: &mut dyn Host) {
+        for effect in std::mem::take(&mut self.pending) {
+            match effect {
+                Effect::Bell => host.bell(),
+                Effect::Suspend => host.suspend(),
+                Effect::Edit(path) => {
+                    let result = host.edit(&path);
+                    self.edited(&path, result);
+                }
+                // Saving is the app's own and was done when it was asked for.
+                Effect::Save(_) => {}
+            }
+        }
+    }
+
+    /// Are effects waiting for the host?
+    pub fn has_pending(&self) -> bool {
+        !self.pending.is_empty()
+    }
+
+    /// The editor on `path` has closed: reload the stories, say how it went, tell the screen.
+    pub fn edited(&mut self, path: &Path, result: std::io::Result<std::process::ExitStatus>) {
+        self.ctx.reload_stories();
+        super::screens::stories::report_edit(&mut self.ctx, path, result);
+        if let Some(view) = self.stack.last_mut() {
+            view.screen().edited(&mut self.ctx, path);
         }
     }
 }

@@ -1,6 +1,6 @@
 //! Selection in a list or table: keys, mouse wheel and clicks, kept apart from drawing.
 
-use super::keymap::Action;
+use crate::keymap::Action;
 use ratatui::layout::{Position, Rect};
 use ratatui::widgets::TableState;
 

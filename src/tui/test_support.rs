@@ -1,12 +1,12 @@
 //! Fixtures for screen tests: a context over the built-in bank with a fixed clock, and a
 //! session that drives the app and draws it into a `TestBackend` as the event loop would.
 
-use super::app::{App, Ctx};
-use super::keymap::Action;
+use super::app::{App, Ctx, Host};
 use super::screens::View;
 use super::screens::home::HomeState;
 use super::theme::Theme;
 use super::view;
+use crate::keymap::Action;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use prep_core::bank::load_builtin;
 use prep_core::storage::AttemptLog;
@@ -23,7 +23,7 @@ pub fn ctx() -> Ctx {
     Ctx::new(
         load_builtin(),
         None,
-        Theme { color: false },
+        Theme::new(false, super::theme::Background::Dark),
         Instant::now(),
         NOW_UNIX,
     )
@@ -36,7 +36,7 @@ pub fn ctx_with_log() -> (Ctx, tempfile::TempDir) {
         Ctx::new(
             load_builtin(),
             Some(log),
-            Theme { color: false },
+            Theme::new(false, super::theme::Background::Dark),
             Instant::now(),
             NOW_UNIX,
         ),
@@ -63,12 +63,36 @@ pub fn screen_text(buf: &Buffer) -> String {
     rows.join("\n")
 }
 
-/// An app and a terminal of one size, driven like the event loop drives it: draw, input, draw.
+/// The host's effects, counted instead of done: no bell, no editor, no stopping the process.
+#[derive(Debug, Default)]
+pub struct FakeHost {
+    pub rings: usize,
+    pub suspends: usize,
+    /// Files an editor was asked for; each "editor" exits at once, successfully.
+    pub edits: Vec<std::path::PathBuf>,
+}
+
+impl Host for FakeHost {
+    fn bell(&mut self) {
+        self.rings += 1;
+    }
+    fn suspend(&mut self) {
+        self.suspends += 1;
+    }
+    fn edit(&mut self, path: &std::path::Path) -> std::io::Result<std::process::ExitStatus> {
+        self.edits.push(path.to_path_buf());
+        std::process::Command::new("true").status()
+    }
+}
+
+/// An app and a terminal of one size, driven like the event loop drives it: draw, input,
+/// effects, draw.
 pub struct Session {
     pub app: App,
     pub term: Terminal<TestBackend>,
     /// The moment the session started; every later time is this plus a duration.
     pub t0: Instant,
+    pub host: FakeHost,
 }
 
 impl Session {
@@ -83,12 +107,14 @@ impl Session {
             app: App::new(ctx, views),
             term: Terminal::new(TestBackend::new(w, h)).unwrap(),
             t0,
+            host: FakeHost::default(),
         };
         s.draw();
         s
     }
 
     pub fn draw(&mut self) {
+        self.app.perform(&mut self.host);
         let app = &mut self.app;
         self.term.draw(|f| view::draw(f, app)).unwrap();
     }

@@ -1,100 +1,61 @@
-//! Styles for every screen, in colour or (with `NO_COLOR`) with bold, reverse and underline only.
+//! The screens' styles: the shared [`crate::theme::Theme`] (title, dim, key, selected, good, warn,
+//! bad, score, markdown, ...) plus the drill clock's phases, which only screens show.
 
 use prep_core::practice::Phase;
-use ratatui::style::{Color, Modifier, Style};
+use ratatui::style::{Modifier, Style};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Theme {
-    pub color: bool,
-}
+pub use crate::theme::{Background, Theme};
 
 impl Theme {
-    fn pick(&self, colored: Style, plain: Style) -> Style {
-        if self.color { colored } else { plain }
-    }
-
-    pub fn title(&self) -> Style {
-        self.pick(
-            Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
-            Style::new().add_modifier(Modifier::BOLD),
-        )
-    }
-
-    pub fn selected(&self) -> Style {
-        self.pick(
-            Style::new()
-                .bg(Color::Blue)
-                .fg(Color::White)
-                .add_modifier(Modifier::BOLD),
-            Style::new().add_modifier(Modifier::REVERSED),
-        )
-    }
-
-    pub fn dim(&self) -> Style {
-        self.pick(Style::new().fg(Color::DarkGray), Style::new())
-    }
-
-    pub fn key(&self) -> Style {
-        self.pick(
-            Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
-            Style::new().add_modifier(Modifier::BOLD),
-        )
-    }
-
-    pub fn matched(&self) -> Style {
-        self.pick(
-            Style::new()
-                .fg(Color::Yellow)
-                .add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
-            Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
-        )
-    }
-
-    pub fn good(&self) -> Style {
-        self.pick(Style::new().fg(Color::Green), Style::new())
-    }
-
-    pub fn warn(&self) -> Style {
-        self.pick(
-            Style::new().fg(Color::Yellow),
-            Style::new().add_modifier(Modifier::BOLD),
-        )
-    }
-
-    pub fn bad(&self) -> Style {
-        self.pick(
-            Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
-            Style::new().add_modifier(Modifier::BOLD),
-        )
-    }
-
-    /// A score 0-100 coloured by how good it is.
-    pub fn score(&self, score: f64) -> Style {
-        if score >= 70.0 {
-            self.good()
-        } else if score >= 40.0 {
-            self.warn()
-        } else {
-            self.bad()
-        }
-    }
-
+    /// The drill clock's text (and the border of a timed box) in each phase.
     pub fn clock(&self, phase: Phase) -> Style {
         match phase {
-            Phase::Calm => self.pick(Style::new().fg(Color::Green), Style::new()),
+            Phase::Calm => self.good(),
             Phase::Warning => self.warn(),
-            Phase::Overtime => self.pick(
-                Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
-                Style::new().add_modifier(Modifier::BOLD | Modifier::REVERSED),
-            ),
+            Phase::Overtime if self.color => self.bad(),
+            Phase::Overtime => Style::new().add_modifier(Modifier::BOLD | Modifier::REVERSED),
         }
     }
 
-    pub fn markdown(&self) -> crate::markdown::Theme {
-        if self.color {
-            crate::markdown::Theme::colored()
-        } else {
-            crate::markdown::Theme::plain()
+    /// `Gauge::gauge_style` for the drill clock; the label may be unstyled or use the same style.
+    pub fn clock_gauge(&self, phase: Phase) -> Style {
+        if !self.color {
+            return self.clock(phase);
+        }
+        let p = self.palette();
+        match phase {
+            Phase::Calm => p.gauge(p.good),
+            Phase::Warning => p.gauge(p.warn),
+            Phase::Overtime => p.gauge(p.bad).add_modifier(Modifier::BOLD),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clock_gauges_fill_over_the_track_and_keep_the_plain_form() {
+        for bg in [Background::Light, Background::Dark] {
+            let t = Theme::new(true, bg);
+            let p = t.palette();
+            let fills = [
+                (Phase::Calm, p.good),
+                (Phase::Warning, p.warn),
+                (Phase::Overtime, p.bad),
+            ];
+            for (phase, fill) in fills {
+                let g = t.clock_gauge(phase);
+                assert_eq!((g.fg, g.bg), (Some(fill), Some(p.track)));
+                assert_eq!(t.clock(phase).fg, Some(fill));
+            }
+            let plain = Theme::new(false, bg);
+            assert_eq!(
+                plain.clock_gauge(Phase::Overtime),
+                plain.clock(Phase::Overtime)
+            );
+            assert_eq!(plain.clock(Phase::Calm), Style::new());
         }
     }
 }

@@ -2,7 +2,7 @@
 //! keymap, the help overlay, and a short message when the window is too small.
 
 use super::app::App;
-use super::keymap::{self, Mode};
+use crate::keymap::{Hint, Mode, Role};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -40,7 +40,7 @@ pub fn draw(f: &mut Frame, app: &mut App) {
     ])
     .areas(area);
     if let Some(view) = app.stack.last_mut() {
-        view.draw(f, body, &app.ctx);
+        view.screen().draw(f, body, &app.ctx);
     }
     if let Some(s) = &app.ctx.status {
         let style = if s.error { t.bad() } else { t.good() };
@@ -62,14 +62,14 @@ pub fn draw(f: &mut Frame, app: &mut App) {
 /// As many key hints as fit in `width`, in table order; "? help" always stays, last.
 fn footer_line(mode: Mode, app: &App, width: u16) -> Line<'static> {
     let t = app.ctx.theme;
-    let hints = keymap::footer(mode);
-    let (help, mut rest): (Vec<_>, Vec<_>) = hints.into_iter().partition(|h| h.keys == "?");
-    let cost = |h: &keymap::Hint| h.keys.chars().count() + h.label.chars().count() + 4;
+    let hints = app.ctx.keys.footer(mode);
+    let (help, mut rest): (Vec<_>, Vec<_>) = hints.into_iter().partition(|h| h.role == Role::Help);
+    let cost = |h: &Hint| h.keys.chars().count() + h.label.chars().count() + 4;
     let mut room = usize::from(width).saturating_sub(help.iter().map(cost).sum());
     // Short of room, the hints everyone guesses (open, back, quit) give way first, so the
     // screen's own features stay visible; then hints drop from the end.
     while rest.iter().map(cost).sum::<usize>() > room {
-        let Some(i) = rest.iter().position(|h| h.known) else {
+        let Some(i) = rest.iter().position(|h| h.role == Role::Known) else {
             break;
         };
         rest.remove(i);
@@ -99,21 +99,18 @@ fn draw_help(f: &mut Frame, area: Rect, app: &App) {
     let mode = app.stack.last().map_or(Mode::Home, |v| v.mode());
     let mut rows: Vec<Row> = Vec::new();
     for (title, binds) in [
-        ("This screen", keymap::bindings(mode)),
-        ("Everywhere", keymap::global()),
+        ("This screen", app.ctx.keys.bindings(mode)),
+        ("Everywhere", app.ctx.keys.global()),
     ] {
         rows.push(Row::new([Span::styled(title, t.title()), Span::raw("")]));
-        for b in binds {
+        // A binding whose keys a remap took is left out: no key does it now.
+        for b in binds.iter().filter(|b| !b.keys.is_empty()) {
             rows.push(Row::new([
                 Span::styled(format!("  {}", b.shown), t.key()),
                 Span::raw(b.label),
             ]));
         }
     }
-    rows.push(Row::new([
-        Span::styled("  mouse", t.key()),
-        Span::raw("wheel scrolls; click selects, click again opens"),
-    ]));
     let height = (rows.len() as u16 + 2).min(area.height);
     let width = 64.min(area.width);
     let popup = Rect {

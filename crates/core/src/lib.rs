@@ -3,11 +3,15 @@
 //! the CLI in the `prep` crate are thin shells over these modules.
 
 pub mod bank;
+pub mod clock;
+pub mod config;
+pub mod days;
 pub mod doc;
 pub mod export;
 pub mod mock;
 pub mod practice;
 pub mod review;
+pub mod rng;
 pub mod search;
 pub mod stats;
 pub mod storage;

@@ -1,11 +1,18 @@
 //! Figures derived from the attempt log: per-section progress, score trend by day, a practice
-//! calendar, overtime rate and streak. Days are UTC calendar days.
+//! calendar, overtime rate and streak. Days are calendar dates in the user's time zone (see
+//! [`crate::days`]): a session that runs past local midnight counts on two days, an evening
+//! that crosses midnight UTC on one.
 
 use crate::bank::Bank;
+use crate::days::Zone;
 use crate::storage::Attempt;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 
+pub use crate::days::date_string;
+
+/// 24 hours in seconds: a length of time (an FSRS interval, "in 2 days"), never a way to find
+/// which day a moment falls on (a local day can have 23 or 25 hours; use [`day_of`]).
 pub const SECS_PER_DAY: i64 = 86_400;
 /// Days shown in the practice calendar (twelve weeks).
 pub const CALENDAR_DAYS: i64 = 84;
@@ -24,7 +31,7 @@ pub struct SectionStats {
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct DayScore {
-    /// Days since 1970-01-01 (UTC).
+    /// The local date as a day number (days since 1970-01-01, see [`crate::days`]).
     pub day: i64,
     pub date: String,
     pub attempts: usize,
@@ -49,23 +56,10 @@ pub struct Stats {
     pub calendar: Vec<u32>,
 }
 
+/// The day number (days since 1970-01-01) of the local date at `unix`, in the user's zone.
+/// [`date_string`] turns it into `YYYY-MM-DD`.
 pub fn day_of(unix: i64) -> i64 {
-    unix.div_euclid(SECS_PER_DAY)
-}
-
-/// `YYYY-MM-DD` for a day number (days since 1970-01-01).
-pub fn date_string(day: i64) -> String {
-    // Howard Hinnant's civil-from-days.
-    let z = day + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    format!("{y:04}-{m:02}-{d:02}")
+    crate::days::day_of(unix)
 }
 
 fn mean(values: impl Iterator<Item = f64>) -> Option<f64> {
@@ -85,8 +79,14 @@ pub fn latest(attempts: &[Attempt]) -> HashMap<&str, &Attempt> {
     out
 }
 
+/// The figures at `now_unix`, with days in the user's zone.
 pub fn compute(bank: &Bank, attempts: &[Attempt], now_unix: i64) -> Stats {
-    let today = day_of(now_unix);
+    compute_in(bank, attempts, now_unix, Zone::local())
+}
+
+/// [`compute`] with days counted in `zone`.
+pub fn compute_in(bank: &Bank, attempts: &[Attempt], now_unix: i64, zone: &Zone) -> Stats {
+    let today = zone.day_of(now_unix);
     let last = latest(attempts);
     let sections = bank
         .sections
@@ -114,7 +114,7 @@ pub fn compute(bank: &Bank, attempts: &[Attempt], now_unix: i64) -> Stats {
         .collect();
     let mut by_day: BTreeMap<i64, Vec<f64>> = BTreeMap::new();
     for a in attempts {
-        by_day.entry(day_of(a.at)).or_default().push(a.score);
+        by_day.entry(zone.day_of(a.at)).or_default().push(a.score);
     }
     let trend = by_day
         .iter()
@@ -148,11 +148,7 @@ pub fn compute(bank: &Bank, attempts: &[Attempt], now_unix: i64) -> Stats {
         people: mean(attempts.iter().filter_map(|a| a.people)),
         overtime_rate: (!attempts.is_empty())
             .then(|| (1000.0 * overtime as f64 / attempts.len() as f64).round() / 10.0),
-        last_practice: attempts
-            .iter()
-            .map(|a| a.at)
-            .max()
-            .map(|t| date_string(day_of(t))),
+        last_practice: attempts.iter().map(|a| a.at).max().map(|t| zone.date_of(t)),
         streak_days: streak,
         sections,
         trend,
@@ -207,14 +203,6 @@ mod tests {
     }
 
     #[test]
-    fn dates_are_calendar_dates() {
-        assert_eq!(date_string(0), "1970-01-01");
-        assert_eq!(date_string(20_413), "2025-11-21");
-        assert_eq!(date_string(-1), "1969-12-31");
-        assert_eq!(date_string(11_016), "2000-02-29");
-    }
-
-    #[test]
     fn figures_follow_the_log() {
         let bank = crate::bank::load_builtin();
         let today = 20_000;
@@ -224,7 +212,7 @@ mod tests {
             attempt("sd-rate-limiter", "system-design", today, 60.0, 0),
             attempt("sd-rate-limiter", "system-design", today - 30, 10.0, 0),
         ];
-        let s = compute(&bank, &log, today * SECS_PER_DAY + 100);
+        let s = compute_in(&bank, &log, today * SECS_PER_DAY + 100, &Zone::utc());
         let sd = s.sections.iter().find(|x| x.id == "system-design").unwrap();
         assert_eq!((sd.practised, sd.attempts), (2, 4));
         assert_eq!(sd.average, Some(70.0), "latest scores 80 and 60");
@@ -250,5 +238,112 @@ mod tests {
             (0, 0, None, None)
         );
         assert!(s.sections.iter().all(|x| x.practised == 0));
+    }
+
+    const HOUR: i64 = 3600;
+    /// Day numbers of local dates used below.
+    const NOV_20: i64 = 20_777;
+    const JUL_14: i64 = 20_648;
+    const MAR_05: i64 = 20_517;
+    const OCT_29: i64 = 20_755;
+
+    fn new_york() -> Zone {
+        Zone::named("America/New_York").expect("America/New_York in the tz database (tzdata)")
+    }
+
+    /// An attempt at `hh:mm` local time on day `day`, in a zone `utc_offset` hours from UTC then.
+    fn local(day: i64, hh: i64, mm: i64, utc_offset: i64) -> Attempt {
+        let mut a = attempt("sd-url-shortener", "system-design", 0, 70.0, 0);
+        a.at = day * SECS_PER_DAY + hh * HOUR + mm * 60 - utc_offset * HOUR;
+        a
+    }
+
+    fn last<T: Copy>(v: &[T], n: usize) -> Vec<T> {
+        v[v.len() - n..].to_vec()
+    }
+
+    #[test]
+    fn the_day_numbers_here_are_the_dates_they_say() {
+        let dates = [NOV_20, JUL_14, MAR_05, OCT_29].map(date_string);
+        assert_eq!(
+            dates,
+            ["2026-11-20", "2026-07-14", "2026-03-05", "2026-10-29"]
+        );
+    }
+
+    #[test]
+    fn sessions_either_side_of_local_midnight_make_a_two_day_streak() {
+        let bank = crate::bank::load_builtin();
+        // New York in November is UTC-5: 23:30 and 00:30 local are both on one UTC date.
+        let log = [local(NOV_20, 23, 30, -5), local(NOV_20 + 1, 0, 30, -5)];
+        let now = local(NOV_20 + 1, 12, 0, -5).at;
+        let s = compute_in(&bank, &log, now, &new_york());
+        assert_eq!(s.streak_days, 2);
+        let dates: Vec<&str> = s.trend.iter().map(|d| d.date.as_str()).collect();
+        assert_eq!(dates, ["2026-11-20", "2026-11-21"]);
+        assert_eq!(
+            s.trend.iter().map(|d| d.day).collect::<Vec<_>>(),
+            [NOV_20, NOV_20 + 1]
+        );
+        assert_eq!(last(&s.calendar, 3), [0, 1, 1]);
+        assert_eq!(s.last_practice.as_deref(), Some("2026-11-21"));
+        let utc = compute_in(&bank, &log, now, &Zone::utc());
+        assert_eq!(
+            (utc.streak_days, utc.trend.len()),
+            (1, 1),
+            "UTC sees one day"
+        );
+    }
+
+    #[test]
+    fn an_evening_across_utc_midnight_is_one_day() {
+        let bank = crate::bank::load_builtin();
+        // New York in July is UTC-4: 19:00 local is 23:00 UTC, 21:00 local is 01:00 UTC.
+        let log = [local(JUL_14, 19, 0, -4), local(JUL_14, 21, 0, -4)];
+        let now = local(JUL_14, 22, 0, -4).at;
+        let s = compute_in(&bank, &log, now, &new_york());
+        assert_eq!(s.streak_days, 1);
+        assert_eq!(s.trend.len(), 1);
+        assert_eq!(
+            (s.trend[0].date.as_str(), s.trend[0].attempts),
+            ("2026-07-14", 2)
+        );
+        assert_eq!(last(&s.calendar, 2), [0, 2]);
+        assert_eq!(s.last_practice.as_deref(), Some("2026-07-14"));
+        let utc = compute_in(&bank, &log, now, &Zone::utc());
+        assert_eq!(utc.trend.len(), 2, "UTC splits it");
+    }
+
+    #[test]
+    fn the_calendar_and_streak_run_through_both_dst_changes() {
+        let bank = crate::bank::load_builtin();
+        // Eight days each, one attempt at 00:30 and one at 23:30 local: through 2026-03-08
+        // (23 hours long) and through 2026-11-01 (25 hours long).
+        for (first, before, after) in [(MAR_05, -5, -4), (OCT_29, -4, -5)] {
+            let change = first + 3;
+            // On the day of the change, 00:30 is still on the old offset, 23:30 on the new.
+            let offset = |d: i64, late: bool| {
+                if d < change || (d == change && !late) {
+                    before
+                } else {
+                    after
+                }
+            };
+            let log: Vec<Attempt> = (first..first + 8)
+                .flat_map(|d| {
+                    [
+                        local(d, 0, 30, offset(d, false)),
+                        local(d, 23, 30, offset(d, true)),
+                    ]
+                })
+                .collect();
+            let now = local(first + 7, 23, 45, after).at;
+            let s = compute_in(&bank, &log, now, &new_york());
+            let what = date_string(change);
+            assert_eq!(s.streak_days, 8, "{what}");
+            assert_eq!(last(&s.calendar, 9), [0, 2, 2, 2, 2, 2, 2, 2, 2], "{what}");
+            assert!(s.trend.iter().all(|d| d.attempts == 2), "{what}");
+            assert_eq!(s.trend[3].date, what);
+        }
     }
 }

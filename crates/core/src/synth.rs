@@ -47,15 +47,12 @@ const WORDS: &[&str] = &[
     "headcount",
 ];
 
-/// Deterministic pseudo-random words (xorshift).
-struct Words(u64);
+/// Deterministic pseudo-random words.
+struct Words(crate::rng::Rng);
 
 impl Words {
     fn next(&mut self) -> &'static str {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        WORDS[(self.0 % WORDS.len() as u64) as usize]
+        WORDS[self.0.below(WORDS.len())]
     }
 
     fn sentence(&mut self, n: usize) -> String {
@@ -73,7 +70,7 @@ impl Words {
 /// The section files of a bank of `count` questions: (path inside the bank folder, YAML text).
 pub fn section_files(count: usize) -> Vec<(String, String)> {
     let sections = count.div_ceil(PER_SECTION).max(1);
-    let mut w = Words(0x9E37_79B9_7F4A_7C15);
+    let mut w = Words(crate::rng::Rng::new(0x9E37_79B9_7F4A_7C15));
     let mut files = Vec::with_capacity(sections);
     let mut made = 0;
     for s in 0..sections {

@@ -1,8 +1,8 @@
 //! The guides, in reading order: how the loop is scored, the design spine, STAR, and the rest.
 
-use super::{View, reader};
-use crate::tui::app::{Ctx, Transition};
-use crate::tui::keymap::Action;
+use super::{Screen, View, reader};
+use crate::keymap::{Action, Mode};
+use crate::tui::app::{Ctx, Step, Transition};
 use crate::tui::nav::Nav;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
@@ -60,4 +60,19 @@ pub fn draw(f: &mut Frame, area: Rect, s: &mut GuidesState, ctx: &Ctx) {
         ..area
     };
     f.render_stateful_widget(table, area, &mut s.nav.state);
+}
+
+impl Screen for GuidesState {
+    fn mode(&self) -> Mode {
+        Mode::Guides
+    }
+    fn update(&mut self, ctx: &mut Ctx, action: Action) -> Step {
+        update(self, ctx, action).into()
+    }
+    fn draw(&mut self, f: &mut Frame, area: Rect, ctx: &Ctx) {
+        draw(f, area, self, ctx);
+    }
+    fn nav(&mut self) -> Option<&mut Nav> {
+        Some(&mut self.nav)
+    }
 }

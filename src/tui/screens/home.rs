@@ -1,9 +1,9 @@
 //! Home: every section with its size and how much of it has been practised and how well, the
 //! guides, the streak and the last practice; the starting point for browsing and drilling.
 
-use super::{View, drill, guides, questions, stats};
-use crate::tui::app::{Ctx, Transition};
-use crate::tui::keymap::Action;
+use super::{Screen, View, drill, guides, questions, stats};
+use crate::keymap::{Action, Mode};
+use crate::tui::app::{Ctx, Step, Transition};
 use crate::tui::nav::Nav;
 use prep_core::stats::{self as figures};
 use ratatui::Frame;
@@ -51,7 +51,7 @@ pub fn update(s: &mut HomeState, ctx: &mut Ctx, action: Action) -> Transition {
                 .filter(&filter)
                 .filter_map(|q| ctx.bank.question_index(&q.id))
                 .collect();
-            ctx.shuffle(&mut pool);
+            ctx.rng.shuffle(&mut pool);
             pool.truncate(1);
             drill::start(ctx, pool)
         }
@@ -155,4 +155,19 @@ pub fn draw(f: &mut Frame, area: Rect, s: &mut HomeState, ctx: &Ctx) {
         ..body
     };
     f.render_stateful_widget(table, body, &mut s.nav.state);
+}
+
+impl Screen for HomeState {
+    fn mode(&self) -> Mode {
+        Mode::Home
+    }
+    fn update(&mut self, ctx: &mut Ctx, action: Action) -> Step {
+        update(self, ctx, action).into()
+    }
+    fn draw(&mut self, f: &mut Frame, area: Rect, ctx: &Ctx) {
+        draw(f, area, self, ctx);
+    }
+    fn nav(&mut self) -> Option<&mut Nav> {
+        Some(&mut self.nav)
+    }
 }

@@ -1,9 +1,9 @@
 //! A section's questions (or the whole bank): kind, time, last score and prompt, with filters by
 //! kind, role and tag that cycle through the values present.
 
-use super::{View, drill, reader};
-use crate::tui::app::{Ctx, Transition};
-use crate::tui::keymap::Action;
+use super::{Screen, View, drill, reader};
+use crate::keymap::{Action, Mode};
+use crate::tui::app::{Ctx, Step, Transition};
 use crate::tui::nav::Nav;
 use prep_core::bank::{Filter, Kind, Role, format_duration};
 use ratatui::Frame;
@@ -101,7 +101,7 @@ pub fn update(s: &mut QuestionsState, ctx: &mut Ctx, action: Action) -> Transiti
         Action::Drill => drill::start(ctx, s.selected_question().into_iter().collect()),
         Action::DrillAll => {
             let mut pool = s.items.clone();
-            ctx.shuffle(&mut pool);
+            ctx.rng.shuffle(&mut pool);
             drill::start(ctx, pool)
         }
         Action::CycleKind | Action::CycleRole | Action::CycleTag | Action::ClearFilters => {
@@ -192,6 +192,21 @@ pub fn draw(f: &mut Frame, area: Rect, s: &mut QuestionsState, ctx: &Ctx) {
         ..area
     };
     f.render_stateful_widget(table, area, &mut s.nav.state);
+}
+
+impl Screen for QuestionsState {
+    fn mode(&self) -> Mode {
+        Mode::List
+    }
+    fn update(&mut self, ctx: &mut Ctx, action: Action) -> Step {
+        update(self, ctx, action).into()
+    }
+    fn draw(&mut self, f: &mut Frame, area: Rect, ctx: &Ctx) {
+        draw(f, area, self, ctx);
+    }
+    fn nav(&mut self) -> Option<&mut Nav> {
+        Some(&mut self.nav)
+    }
 }
 
 #[cfg(test)]

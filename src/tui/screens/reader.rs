@@ -1,9 +1,10 @@
 //! A question in full (prompt, probes, rubric, talking points, pitfalls, follow-ups) or a guide,
 //! rendered from Markdown and scrollable.
 
+use super::Screen;
 use super::drill;
-use crate::tui::app::{Ctx, Transition};
-use crate::tui::keymap::Action;
+use crate::keymap::{Action, Mode};
+use crate::tui::app::{Ctx, Step, Transition};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Text;
@@ -120,5 +121,17 @@ pub fn draw(f: &mut Frame, area: Rect, s: &mut ReaderState, ctx: &Ctx) {
             inner,
             &mut bar,
         );
+    }
+}
+
+impl Screen for ReaderState {
+    fn mode(&self) -> Mode {
+        Mode::Reader
+    }
+    fn update(&mut self, ctx: &mut Ctx, action: Action) -> Step {
+        update(self, ctx, action).into()
+    }
+    fn draw(&mut self, f: &mut Frame, area: Rect, ctx: &Ctx) {
+        draw(f, area, self, ctx);
     }
 }

@@ -2,9 +2,9 @@
 //! 1-9, a weighted score shown live per axis, and the talking points and follow-ups to compare
 //! against. `s` appends the attempt to the log; then the next question of the drill, if any.
 
-use super::{View, drill};
-use crate::tui::app::{Ctx, Transition};
-use crate::tui::keymap::Action;
+use super::{Screen, View, drill};
+use crate::keymap::{Action, Mode};
+use crate::tui::app::{Ctx, Effect, Step, Transition};
 use crate::tui::nav::Nav;
 use prep_core::practice::{self, Answer, ChecklistItem, format_clock};
 use ratatui::Frame;
@@ -68,12 +68,12 @@ impl RubricState {
     }
 }
 
-pub fn update(s: &mut RubricState, ctx: &mut Ctx, action: Action) -> Transition {
+pub fn update(s: &mut RubricState, ctx: &mut Ctx, action: Action) -> Step {
     let confirmed = std::mem::take(&mut s.confirm_discard);
     // J/K and PgDn/PgUp scroll the compare pane (as the keymap says), not the checklist.
     let paging = matches!(action, Action::PageDown | Action::PageUp);
     if !paging && s.nav.apply(action) {
-        return Transition::Stay;
+        return Step::stay();
     }
     match action {
         Action::Toggle => {
@@ -84,10 +84,10 @@ pub fn update(s: &mut RubricState, ctx: &mut Ctx, action: Action) -> Transition 
         Action::ToggleItem(i) => s.toggle(i),
         Action::PageDown => s.scroll = s.scroll.saturating_add(5),
         Action::PageUp => s.scroll = s.scroll.saturating_sub(5),
-        Action::Save => return save(s, ctx),
+        Action::Save => return Step::effect(Effect::Save(Box::new(s.attempt(ctx)))),
         Action::Discard | Action::Back if confirmed => {
             ctx.info("Discarded; nothing was saved");
-            return s.next(ctx);
+            return s.next(ctx).into();
         }
         Action::Discard | Action::Back => {
             s.confirm_discard = true;
@@ -95,27 +95,14 @@ pub fn update(s: &mut RubricState, ctx: &mut Ctx, action: Action) -> Transition 
         }
         _ => {}
     }
-    Transition::Stay
+    Step::stay()
 }
 
-fn save(s: &mut RubricState, ctx: &mut Ctx) -> Transition {
-    let q = &ctx.bank.questions[s.question];
-    let attempt = practice::attempt(q, &s.items, &s.checked, &s.answer, ctx.now_unix);
-    let Some(log) = &ctx.log else {
-        ctx.error("No data folder, so this attempt cannot be saved (see --data-dir)");
-        return Transition::Stay;
-    };
-    match log.append(&attempt) {
-        Ok(()) => {
-            ctx.info(format!("Saved: {:.0}% on {}", attempt.score, q.id));
-            ctx.attempts.push(attempt);
-            s.next(ctx)
-        }
-        Err(e) => {
-            // Nothing is lost: the grading stays on screen, ready to save again.
-            ctx.error(format!("Not saved: {e}"));
-            Transition::Stay
-        }
+impl RubricState {
+    /// The attempt these ticks make, as of now.
+    pub fn attempt(&self, ctx: &Ctx) -> prep_core::storage::Attempt {
+        let q = &ctx.bank.questions[self.question];
+        practice::attempt(q, &self.items, &self.checked, &self.answer, ctx.now_unix)
     }
 }
 
@@ -265,6 +252,29 @@ pub fn draw(f: &mut Frame, area: Rect, s: &mut RubricState, ctx: &Ctx) {
     );
 }
 
+impl Screen for RubricState {
+    fn mode(&self) -> Mode {
+        Mode::Rubric
+    }
+    fn update(&mut self, ctx: &mut Ctx, action: Action) -> Step {
+        update(self, ctx, action)
+    }
+    fn draw(&mut self, f: &mut Frame, area: Rect, ctx: &Ctx) {
+        draw(f, area, self, ctx);
+    }
+    fn nav(&mut self) -> Option<&mut Nav> {
+        Some(&mut self.nav)
+    }
+    /// Saved: on to the next question of the drill (a failed save keeps the grading here).
+    fn saved(&mut self, ctx: &mut Ctx, saved: bool) -> Step {
+        if saved {
+            self.next(ctx).into()
+        } else {
+            Step::stay()
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -304,14 +314,16 @@ mod tests {
         let (mut c, dir) = ctx_with_log();
         let mut r = state(&c, vec![0, 1]);
         update(&mut r, &mut c, Action::ToggleItem(1));
-        let t = update(&mut r, &mut c, Action::Save);
-        assert!(matches!(t, Transition::Replace(View::Drill(ref d)) if d.pos == 1));
+        let key = r.items[1].key.clone();
+        let mut app = crate::tui::app::App::new(c, vec![View::Rubric(Box::new(r))]);
+        app.update(Action::Save);
+        assert!(matches!(app.stack.last(), Some(View::Drill(d)) if d.pos == 1));
         let read = prep_core::storage::AttemptLog::new(dir.path())
             .read()
             .unwrap();
         assert_eq!(read.attempts.len(), 1);
-        assert_eq!(read.attempts[0].checked, vec![r.items[1].key.clone()]);
-        assert_eq!(c.attempts.len(), 1);
+        assert_eq!(read.attempts[0].checked, vec![key]);
+        assert_eq!(app.ctx.attempts.len(), 1);
     }
 
     #[test]
@@ -319,11 +331,11 @@ mod tests {
         let (mut c, dir) = ctx_with_log();
         let mut r = state(&c, vec![0]);
         assert!(matches!(
-            update(&mut r, &mut c, Action::Discard),
+            update(&mut r, &mut c, Action::Discard).transition,
             Transition::Stay
         ));
         assert!(matches!(
-            update(&mut r, &mut c, Action::Discard),
+            update(&mut r, &mut c, Action::Discard).transition,
             Transition::Pop
         ));
         assert!(!dir.path().join(prep_core::storage::LOG_FILE).exists());
@@ -336,12 +348,11 @@ mod tests {
         c.log = Some(prep_core::storage::AttemptLog::new(
             &dir.path().join("blocker"),
         ));
-        let mut r = state(&c, vec![0]);
-        assert!(matches!(
-            update(&mut r, &mut c, Action::Save),
-            Transition::Stay
-        ));
-        assert!(c.status.as_ref().unwrap().error);
-        assert!(c.attempts.is_empty());
+        let r = state(&c, vec![0]);
+        let mut app = crate::tui::app::App::new(c, vec![View::Rubric(Box::new(r))]);
+        app.update(Action::Save);
+        assert!(matches!(app.stack.last(), Some(View::Rubric(_))));
+        assert!(app.ctx.status.as_ref().unwrap().error);
+        assert!(app.ctx.attempts.is_empty());
     }
 }

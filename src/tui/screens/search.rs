@@ -2,9 +2,9 @@
 //! Queries run on the search thread: a keystroke waits briefly for its results, and if they are
 //! not ready (a very large bank) the screen keeps the previous ones until they arrive.
 
-use super::{View, reader};
-use crate::tui::app::{Ctx, Transition};
-use crate::tui::keymap::Action;
+use super::{Screen, View, reader};
+use crate::keymap::{Action, Mode};
+use crate::tui::app::{Ctx, Step, Transition};
 use crate::tui::nav::Nav;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use prep_core::search::{Hit, Target};
@@ -192,6 +192,31 @@ pub fn draw(f: &mut Frame, area: Rect, s: &mut SearchState, ctx: &Ctx) {
     f.render_stateful_widget(table, results, &mut s.nav.state);
 }
 
+impl Screen for SearchState {
+    fn mode(&self) -> Mode {
+        Mode::Search
+    }
+    fn update(&mut self, ctx: &mut Ctx, action: Action) -> Step {
+        update(self, ctx, action).into()
+    }
+    fn draw(&mut self, f: &mut Frame, area: Rect, ctx: &Ctx) {
+        draw(f, area, self, ctx);
+    }
+    /// While results are awaited, so "Searching…" shows if they take long.
+    fn running(&self) -> bool {
+        self.asked.is_some()
+    }
+    fn nav(&mut self) -> Option<&mut Nav> {
+        Some(&mut self.nav)
+    }
+    fn text_input(&mut self, ctx: &mut Ctx, key: KeyEvent) {
+        text_input(self, ctx, key);
+    }
+    fn search_results(&mut self, ctx: &mut Ctx) {
+        refresh(self, ctx, Duration::ZERO);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -205,11 +230,22 @@ mod tests {
         }
     }
 
-    /// Run the main loop's ticks until the search thread has answered.
-    fn wait_for_results(app: &mut App) {
+    /// Have the search thread say when it has results, as the event loop does.
+    fn notified(app: &mut App) -> std::sync::mpsc::Receiver<()> {
+        let (tx, rx) = std::sync::mpsc::channel();
+        app.ctx.search.on_results(move || {
+            let _ = tx.send(());
+        });
+        rx
+    }
+
+    /// Hand each notice to the app, as the event loop does, until the search thread has answered.
+    fn wait_for_results(app: &mut App, notices: &std::sync::mpsc::Receiver<()>) {
         while app.ctx.search.pending() {
-            std::thread::sleep(Duration::from_millis(1));
-            app.tick(app.ctx.now, app.ctx.now_unix);
+            notices
+                .recv_timeout(Duration::from_secs(10))
+                .expect("the search thread answers");
+            app.search_results(app.ctx.now, app.ctx.now_unix);
         }
     }
 
@@ -223,13 +259,17 @@ mod tests {
     #[test]
     fn results_arrive_for_the_query_typed_and_a_closed_search_leaves_nothing_behind() {
         let mut app = App::new(test_support::ctx(), Vec::new());
+        let notices = notified(&mut app);
         app.update(Action::Search);
         type_keys(&mut app, "conflict");
-        wait_for_results(&mut app);
+        wait_for_results(&mut app, &notices);
         let s = search_state(&mut app);
         assert_eq!(s.shown_query, "conflict");
         assert!(!s.hits.is_empty());
-        assert!(!app.needs_tick(), "nothing pending, so the app may sleep");
+        assert!(
+            app.tick_every().is_none(),
+            "nothing pending, so the app may sleep"
+        );
 
         // Close the screen with a query still on its way: its results must not show up in the
         // next search screen, and the app must stop looking for them once they are in.
@@ -238,7 +278,7 @@ mod tests {
         app.ctx.search.submit("conflict", LIMIT);
         app.update(Action::Search);
         assert!(search_state(&mut app).hits.is_empty());
-        wait_for_results(&mut app);
+        wait_for_results(&mut app, &notices);
         let s = search_state(&mut app);
         assert!(s.hits.is_empty(), "stale results: {:?}", s.shown_query);
         assert!(app.tick_every().is_none(), "idle again");

@@ -1,8 +1,9 @@
 //! Stats as charts: score trend by day, average per section, a practice calendar of the last twelve
 //! weeks, and the two axes and overtime rate. `prep stats` prints the same figures.
 
-use crate::tui::app::{Ctx, Transition};
-use crate::tui::keymap::Action;
+use super::Screen;
+use crate::keymap::{Action, Mode};
+use crate::tui::app::{Ctx, Step, Transition};
 use prep_core::stats::{self as figures, CALENDAR_DAYS, Stats};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -196,4 +197,16 @@ fn draw_calendar(f: &mut Frame, area: Rect, st: &Stats, ctx: &Ctx) {
         .title(" Practice, last 12 weeks ")
         .title_style(t.title());
     f.render_widget(Paragraph::new(lines).block(block), area);
+}
+
+impl Screen for StatsState {
+    fn mode(&self) -> Mode {
+        Mode::Stats
+    }
+    fn update(&mut self, ctx: &mut Ctx, action: Action) -> Step {
+        update(self, ctx, action).into()
+    }
+    fn draw(&mut self, f: &mut Frame, area: Rect, ctx: &Ctx) {
+        draw(f, area, self, ctx);
+    }
 }

@@ -2,8 +2,9 @@
 //! stand, per section, the rubric items they keep missing, their latest mock loops, their stories
 //! with what the STAR lint says, and their recent answers with the notes they typed.
 
-use super::{Export, date_time};
+use super::Export;
 use crate::bank::Bank;
+use crate::days::Zone;
 use crate::doc::escape;
 use crate::practice::format_clock;
 use std::fmt::Write as _;
@@ -24,14 +25,21 @@ fn quote(md: &mut String, text: &str) {
     md.push('\n');
 }
 
+/// The report, with its times in the user's zone.
 pub fn export_markdown(bank: &Bank, e: &Export) -> String {
+    export_markdown_in(bank, e, Zone::local())
+}
+
+/// [`export_markdown`] with its times in `zone`, which the report names.
+pub fn export_markdown_in(bank: &Bank, e: &Export, zone: &Zone) -> String {
     let mut md = String::new();
     let s = &e.summary;
     md.push_str("# Interview practice report\n\n");
     let _ = writeln!(
         md,
-        "Made {} (UTC) from {} attempt{} at {} of {} questions.\n",
-        date_time(e.generated_at),
+        "Made {} ({}) from {} attempt{} at {} of {} questions.\n",
+        zone.date_time(e.generated_at),
+        zone.name(),
         s.attempts,
         if s.attempts == 1 { "" } else { "s" },
         s.practised_questions,
@@ -127,7 +135,7 @@ pub fn export_markdown(bank: &Bank, e: &Export) -> String {
         let _ = writeln!(
             md,
             "### {} · {} · {:.0}%\n",
-            date_time(a.at),
+            zone.date_time(a.at),
             escape(&a.question),
             a.score
         );

@@ -11,7 +11,7 @@ mod stories;
 mod tests;
 
 pub use csv::attempts_csv;
-pub use markdown::export_markdown;
+pub use markdown::{export_markdown, export_markdown_in};
 pub use stories::from_stories;
 
 use crate::bank::Bank;
@@ -131,15 +131,10 @@ pub fn build(
     }
 }
 
-/// `YYYY-MM-DD HH:MM` (UTC) for Unix seconds.
+/// `YYYY-MM-DD HH:MM` (UTC) for Unix seconds: the CSV's `date_utc` column. The Markdown report
+/// shows local times instead ([`crate::days::Zone::date_time`]).
 pub fn date_time(unix: i64) -> String {
-    let secs = unix.rem_euclid(crate::stats::SECS_PER_DAY);
-    format!(
-        "{} {:02}:{:02}",
-        crate::stats::date_string(crate::stats::day_of(unix)),
-        secs / 3600,
-        secs % 3600 / 60
-    )
+    crate::days::Zone::utc().date_time(unix)
 }
 
 /// The export as pretty JSON, ending in a newline.

@@ -82,10 +82,28 @@ fn the_export_holds_every_attempt_mock_and_section() {
 }
 
 #[test]
+fn markdown_times_are_local_and_name_the_zone_while_csv_stays_utc() {
+    let bank = load_builtin();
+    let log = log(&bank);
+    let e = build(&bank, &log, 1_795_262_400, None);
+    let ny = crate::days::Zone::named("America/New_York").expect("tz database (tzdata)");
+    let md = export_markdown_in(&bank, &e, &ny);
+    // 2026-11-21 12:00 UTC is 07:00 in New York (UTC-5); the first attempt was 14:53 UTC.
+    assert!(md.contains("Made 2026-11-21 07:00 (America/New_York) from 3 attempts"));
+    assert!(
+        md.contains("### 2026-11-19 09:53 · sd-url-shortener"),
+        "{md}"
+    );
+    assert!(!md.contains("14:53"), "{md}");
+    let csv = attempts_csv(&log);
+    assert_eq!(parse_csv(&csv)[1][0], "2026-11-19 14:53");
+}
+
+#[test]
 fn markdown_has_every_section_and_the_notes_verbatim() {
     let bank = load_builtin();
     let e = build(&bank, &log(&bank), 1_795_262_400, None);
-    let md = export_markdown(&bank, &e);
+    let md = export_markdown_in(&bank, &e, &crate::days::Zone::utc());
     for want in [
         "# Interview practice report",
         "Made 2026-11-21 12:00 (UTC) from 3 attempts at 2 of",

@@ -4,6 +4,7 @@
 
 use super::{Slot, part_label, part_of};
 use crate::bank::{Axis, Bank, Kind};
+use crate::days::Zone;
 use crate::storage::Attempt;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -52,7 +53,7 @@ pub struct NextDrill {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct MockReport {
     pub id: String,
-    /// The day of the first graded answer, `YYYY-MM-DD` (UTC).
+    /// The local date of the first graded answer, `YYYY-MM-DD` (see [`crate::days`]).
     pub date: String,
     pub questions: Vec<QuestionResult>,
     /// Percentages 0-100, the mean over the graded answers; `None` when no answer had the axis.
@@ -133,6 +134,11 @@ pub fn weakest_items(bank: &Bank, attempts: &[&Attempt], limit: usize) -> Vec<Mi
 /// The report of mock `id`, from every attempt in the log (the others decide which suggested
 /// questions were never practised or scored lowest). `None` if no attempt carries the id.
 pub fn report(bank: &Bank, attempts: &[Attempt], id: &str) -> Option<MockReport> {
+    report_in(bank, attempts, id, Zone::local())
+}
+
+/// [`report`] with its date in `zone`.
+pub fn report_in(bank: &Bank, attempts: &[Attempt], id: &str, zone: &Zone) -> Option<MockReport> {
     let mine: Vec<&Attempt> = attempts
         .iter()
         .filter(|a| a.mock.as_deref() == Some(id))
@@ -156,7 +162,7 @@ pub fn report(bank: &Bank, attempts: &[Attempt], id: &str) -> Option<MockReport>
         .collect();
     Some(MockReport {
         id: id.to_string(),
-        date: crate::stats::date_string(crate::stats::day_of(first)),
+        date: zone.date_of(first),
         average: mean(mine.iter().map(|a| a.score)),
         technical: mean(mine.iter().filter_map(|a| a.technical)),
         people: mean(mine.iter().filter_map(|a| a.people)),

@@ -66,7 +66,22 @@ fn the_report_averages_both_axes_and_adds_up_overtime() {
     assert_eq!(r.people, Some(avg(&|a| a.people)));
     assert_eq!((r.overtime_secs, r.over_time), (35, 2));
     assert_eq!(r.questions[0].overtime, 10);
-    assert_eq!(r.date, "1970-01-01");
+}
+
+#[test]
+fn the_report_is_dated_by_the_local_day_of_its_first_answer() {
+    use crate::days::Zone;
+    let bank = load_builtin();
+    let log = log(&bank);
+    let dated = |zone: &Zone| {
+        super::report::report_in(&bank, &log, "mock-100", zone)
+            .unwrap()
+            .date
+    };
+    // The first answer is at Unix second 100: still the evening before in New York.
+    assert_eq!(dated(&Zone::utc()), "1970-01-01");
+    let ny = Zone::named("America/New_York").expect("tz database (tzdata)");
+    assert_eq!(dated(&ny), "1969-12-31");
 }
 
 #[test]
@@ -128,7 +143,8 @@ fn mocks_are_listed_latest_first_and_unknown_ids_have_no_report() {
 #[test]
 fn the_markdown_report_names_every_figure() {
     let bank = load_builtin();
-    let r = report(&bank, &log(&bank), "mock-100").unwrap();
+    let utc = crate::days::Zone::utc();
+    let r = super::report::report_in(&bank, &log(&bank), "mock-100", &utc).unwrap();
     let md = report_markdown(&bank, &r, 2);
     assert!(md.starts_with("## Mock mock-100 · 1970-01-01"));
     for want in [

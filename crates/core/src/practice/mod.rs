@@ -59,6 +59,21 @@ pub fn attempt(
     }
 }
 
+/// Every question `filter` lets through, in a random order (a drill of "all shown, shuffled", or
+/// of one random question when the caller keeps the first).
+pub fn shuffled(
+    bank: &crate::bank::Bank,
+    filter: &crate::bank::Filter,
+    rng: &mut crate::rng::Rng,
+) -> Vec<usize> {
+    let mut pool: Vec<usize> = bank
+        .filter(filter)
+        .filter_map(|q| bank.question_index(&q.id))
+        .collect();
+    rng.shuffle(&mut pool);
+    pool
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

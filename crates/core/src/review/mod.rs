@@ -6,7 +6,8 @@
 //! order that keeps practice possible: weak questions first, then ones never tried.
 
 use crate::bank::{Bank, Filter};
-use crate::stats::{SECS_PER_DAY, day_of};
+use crate::days::Zone;
+use crate::stats::SECS_PER_DAY;
 use crate::storage::Attempt;
 use serde::Serialize;
 use std::collections::HashMap;
@@ -88,15 +89,21 @@ pub struct Schedule {
 }
 
 /// Replay one question's attempts (any order; they are sorted by time) into its review state.
-/// `None` when there are no attempts.
+/// `None` when there are no attempts. The days between reviews are local calendar days.
 pub fn replay(question: usize, attempts: &[&Attempt]) -> Option<Card> {
+    replay_in(question, attempts, Zone::local())
+}
+
+/// [`replay`] with the days between reviews counted in `zone`: 23:00 and 01:00 local are a day
+/// apart, 00:10 and 23:50 on one date are not.
+pub fn replay_in(question: usize, attempts: &[&Attempt], zone: &Zone) -> Option<Card> {
     let mut list = attempts.to_vec();
     list.sort_by_key(|a| a.at);
     let mut memory: Option<fsrs::Memory> = None;
     let mut card: Option<Card> = None;
     for a in list {
         let elapsed = card.as_ref().map_or(0, |c| {
-            u32::try_from(day_of(a.at) - day_of(c.last_review)).unwrap_or(0)
+            u32::try_from(zone.day_of(a.at) - zone.day_of(c.last_review)).unwrap_or(0)
         });
         let rating = Rating::from_score(a.score);
         let grade = match rating {

@@ -28,12 +28,17 @@ enum Request {
     },
 }
 
+/// What the search thread calls when results are ready.
+type Notify = Box<dyn Fn() + Send>;
+
 /// The handle the front end keeps; dropping it stops the thread.
 pub struct Background {
     requests: Sender<Request>,
     results: Receiver<Results>,
     /// What the thread needs, until it is started (by the first request).
     unstarted: Option<(Arc<Bank>, Receiver<Request>, Sender<Results>)>,
+    /// Called on the search thread each time results are sent (the front end's wake-up).
+    notify: Option<Notify>,
     /// Why the thread could not start, if it could not.
     pub failure: Option<String>,
     /// Serial number of the newest query sent, and of the newest results received.
@@ -51,6 +56,7 @@ impl Background {
             requests,
             results,
             unstarted: Some((bank, inbox, outbox)),
+            notify: None,
             failure: None,
             sent: 0,
             received: 0,
@@ -60,9 +66,10 @@ impl Background {
     /// Hand `request` to the thread, starting it if this is the first.
     fn send(&mut self, request: Request) {
         if let Some((bank, inbox, outbox)) = self.unstarted.take() {
+            let notify = self.notify.take().unwrap_or_else(|| Box::new(|| {}));
             let spawned = std::thread::Builder::new()
                 .name("prep-search".into())
-                .spawn(move || serve(&bank, &inbox, &outbox));
+                .spawn(move || serve(&bank, &inbox, &outbox, &*notify));
             if let Err(e) = spawned {
                 // The receivers went with the closure: queries now get no results, and say why.
                 self.failure = Some(format!(
@@ -71,6 +78,13 @@ impl Background {
             }
         }
         let _ = self.requests.send(request);
+    }
+
+    /// Have `notify` called (on the search thread) each time results are ready, so a front end
+    /// can wait on its own event channel instead of polling. Takes effect if set before the
+    /// first request.
+    pub fn on_results(&mut self, notify: impl Fn() + Send + 'static) {
+        self.notify = Some(Box::new(notify));
     }
 
     /// Ask for the hits of `query`, at most `limit`. Returns at once, with the query's serial
@@ -141,7 +155,7 @@ impl Background {
     }
 }
 
-fn serve(bank: &Bank, inbox: &Receiver<Request>, outbox: &Sender<Results>) {
+fn serve(bank: &Bank, inbox: &Receiver<Request>, outbox: &Sender<Results>, notify: &dyn Fn()) {
     let mut index = None;
     while let Ok(mut request) = inbox.recv() {
         // Only the newest query matters; the ones typed before it are already stale.
@@ -168,6 +182,7 @@ fn serve(bank: &Bank, inbox: &Receiver<Request>, outbox: &Sender<Results>) {
         if outbox.send(results).is_err() {
             return;
         }
+        notify();
     }
 }
 

@@ -67,11 +67,10 @@ fn the_bell_rings_once_at_zero_when_asked_for() {
     let mut d = DrillState::new(&c, vec![short(&c)], 0);
     update(&mut d, &mut c, Action::Bell);
     c.now += Duration::from_secs(u64::from(c.bank.questions[short(&c)].time) + 1);
-    tick(&mut d, &mut c);
-    assert!(c.ring);
-    c.ring = false;
-    tick(&mut d, &mut c);
-    assert!(!c.ring);
+    let rang =
+        |step: crate::tui::app::Step| matches!(step.effects[..], [crate::tui::app::Effect::Bell]);
+    assert!(rang(tick(&mut d, &mut c)));
+    assert!(!rang(tick(&mut d, &mut c)));
 }
 
 #[test]

@@ -165,28 +165,11 @@ pub fn part_label(part: Slot) -> &'static str {
     }
 }
 
-/// A small deterministic generator (splitmix64): the same seed gives the same mock.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-}
-
 /// The questions of a mock (bank indices, in the order asked), one per slot of the preset, none
 /// twice. A slot takes a question for the preset's role; if the bank has none left for that role
 /// it takes one of the same kind for any role, and if there is none at all the slot is left out.
 pub fn plan(bank: &Bank, preset: Preset, seed: u64) -> Vec<usize> {
-    let mut rng = Rng(seed);
+    let mut rng = crate::rng::Rng::new(seed);
     let role = preset.role();
     let mut chosen: Vec<usize> = Vec::new();
     for &slot in preset.slots() {

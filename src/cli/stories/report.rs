@@ -8,7 +8,6 @@ use prep_core::bank::Bank;
 use prep_core::stories::StoryBank;
 use prep_core::stories::coverage::Coverage;
 use prep_core::stories::lint::{Report, Severity};
-use ratatui::style::{Color, Modifier, Style};
 use serde_json::json;
 
 pub fn lint_all(w: &mut String, b: &StoryBank, bank: &Bank, format: Format, out: &Out) {
@@ -40,8 +39,8 @@ pub fn lint_all(w: &mut String, b: &StoryBank, bank: &Bank, format: Format, out:
         );
         return;
     }
-    let warn = Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD);
-    let dim = Style::new().fg(Color::DarkGray);
+    let warn = out.styles().warn().bold();
+    let dim = out.styles().dim();
     for (s, r) in b.stories.iter().zip(&reports) {
         let f = &r.figures;
         let pct = f
@@ -78,11 +77,7 @@ pub fn lint_all(w: &mut String, b: &StoryBank, bank: &Bank, format: Format, out:
             );
         }
         if r.findings.is_empty() {
-            outln!(
-                w,
-                "  {}",
-                out.paint("no findings", Style::new().fg(Color::Green))
-            );
+            outln!(w, "  {}", out.paint("no findings", out.styles().good()));
         }
     }
     let warnings: usize = reports.iter().map(Report::warnings).sum();
@@ -146,7 +141,7 @@ pub fn coverage_grid(w: &mut String, c: &Coverage, format: Format, out: &Out) {
             w,
             "{}  {}",
             " ".repeat(label_w),
-            out.paint(&cols, Style::new().fg(Color::DarkGray))
+            out.paint(&cols, out.styles().dim())
         );
     }
     let mut own_header = false;
@@ -175,7 +170,7 @@ pub fn coverage_grid(w: &mut String, c: &Coverage, format: Format, out: &Out) {
                 " no story; {} {needs} one",
                 count(r.questions.len(), "question")
             );
-            line.push_str(&out.paint(&text, Style::new().fg(Color::Yellow)));
+            line.push_str(&out.paint(&text, out.styles().warn()));
         }
         outln!(w, "{line}");
     }
@@ -183,7 +178,7 @@ pub fn coverage_grid(w: &mut String, c: &Coverage, format: Format, out: &Out) {
         outln!(w);
         for (i, s) in c.stories.iter().enumerate() {
             let title = crate::markdown::sanitize(&s.title);
-            let dim = Style::new().fg(Color::DarkGray);
+            let dim = out.styles().dim();
             outln!(w, "{:>2}  {}  {}", i + 1, s.name, out.paint(&title, dim));
         }
     }

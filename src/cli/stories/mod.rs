@@ -9,12 +9,11 @@ use prep_core::bank::Bank;
 use prep_core::stories::coverage;
 use prep_core::stories::lint::{self, Report};
 use prep_core::stories::{self, Story, StoryBank};
-use ratatui::style::{Color, Modifier, Style};
+use ratatui::style::{Modifier, Style};
 use serde_json::json;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-#[path = "stories_report.rs"]
 mod report;
 use report::{coverage_grid, lint_all};
 
@@ -231,17 +230,18 @@ fn list(w: &mut String, b: &StoryBank, bank: &Bank, format: Format, out: &Out) {
         pad("lint", lint_w)
     );
     outln!(w, "{}", out.paint(&head, bold()));
+    let st = out.styles();
     for (s, r) in b.stories.iter().zip(&reports) {
-        let (text, color) = match (r.warnings(), r.findings.len() - r.warnings()) {
-            (0, 0) => ("ok".to_string(), Color::Green),
-            (0, n) => (count(n, "note"), Color::DarkGray),
-            (n, 0) => (count(n, "warning"), Color::Yellow),
+        let (text, style) = match (r.warnings(), r.findings.len() - r.warnings()) {
+            (0, 0) => ("ok".to_string(), st.good()),
+            (0, n) => (count(n, "note"), st.dim()),
+            (n, 0) => (count(n, "warning"), st.warn()),
             (n, m) => (
                 format!("{}, {}", count(n, "warning"), count(m, "note")),
-                Color::Yellow,
+                st.warn(),
             ),
         };
-        let lint = out.paint(&pad(&text, lint_w), Style::new().fg(color));
+        let lint = out.paint(&pad(&text, lint_w), style);
         let title = crate::markdown::sanitize(s.shown_title()).into_owned();
         outln!(
             w,

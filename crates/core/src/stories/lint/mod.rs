@@ -307,5 +307,4 @@ fn plural(n: usize) -> &'static str {
 }
 
 #[cfg(test)]
-#[path = "lint_tests.rs"]
 mod tests;

@@ -7,13 +7,13 @@ mod draw;
 
 pub use draw::draw;
 
-use super::{drill, rubric};
-use crate::tui::app::{Ctx, Transition};
-use crate::tui::keymap::{Action, Mode};
+use super::{Screen, drill, rubric};
+use crate::keymap::{Action, Mode};
+use crate::tui::app::{Ctx, Effect, Step, Transition};
 use crate::tui::nav::Nav;
 use crossterm::event::KeyEvent;
 use prep_core::mock::{self, MockReport, Preset};
-use prep_core::practice::{self, Answer};
+use prep_core::practice::Answer;
 
 pub struct MockState {
     pub stage: Stage,
@@ -60,10 +60,10 @@ impl MockState {
 
     /// Straight into the first question of a new mock.
     pub fn start(ctx: &mut Ctx, preset: Preset) -> Self {
-        let seed = ctx.random();
+        let seed = ctx.rng.next_u64();
         let queue = mock::plan(&ctx.bank, preset, seed);
         let run = Run {
-            id: mock::mock_id(ctx.now_unix, ctx.random()),
+            id: mock::mock_id(ctx.now_unix, ctx.rng.next_u64()),
             preset,
             queue,
             answers: Vec::new(),
@@ -100,9 +100,10 @@ pub fn running(s: &MockState) -> bool {
     matches!(&s.stage, Stage::Answer(_, d) if drill::running(d))
 }
 
-pub fn tick(s: &mut MockState, ctx: &mut Ctx) {
-    if let Stage::Answer(_, d) = &mut s.stage {
-        drill::tick(d, ctx);
+pub fn tick(s: &mut MockState, ctx: &mut Ctx) -> Step {
+    match &mut s.stage {
+        Stage::Answer(_, d) => drill::tick(d, ctx),
+        _ => Step::stay(),
     }
 }
 
@@ -112,22 +113,14 @@ pub fn text_input(s: &mut MockState, key: KeyEvent) {
     }
 }
 
-/// A left click: select a row, or on the selected row, start that preset / tick that item.
-pub fn click(s: &mut MockState, column: u16, row: u16) -> Option<Action> {
-    let (nav, again) = match &mut s.stage {
-        Stage::Pick(nav) => (nav, Action::Open),
-        Stage::Grade(_, r) => (&mut r.nav, Action::Toggle),
-        _ => return None,
-    };
-    let row = nav.row_at(column, row)?;
-    if nav.selected() == Some(row) {
-        return Some(again);
+pub fn update(s: &mut MockState, ctx: &mut Ctx, action: Action) -> Step {
+    if action == Action::Save
+        && let Stage::Grade(run, r) = &s.stage
+    {
+        let mut attempt = r.attempt(ctx);
+        attempt.mock = Some(run.id.clone());
+        return Step::effect(Effect::Save(Box::new(attempt)));
     }
-    nav.select(row);
-    None
-}
-
-pub fn update(s: &mut MockState, ctx: &mut Ctx, action: Action) -> Transition {
     let confirmed = std::mem::take(&mut s.confirm_stop);
     let stage = std::mem::replace(&mut s.stage, Stage::Pick(Nav::new(0)));
     let (stage, transition) = match stage {
@@ -163,7 +156,64 @@ pub fn update(s: &mut MockState, ctx: &mut Ctx, action: Action) -> Transition {
         }
     };
     s.stage = stage;
-    transition
+    transition.into()
+}
+
+/// The attempt being graded was saved: on to the next answer, or the report.
+fn saved(s: &mut MockState, ctx: &mut Ctx) {
+    let stage = std::mem::replace(&mut s.stage, Stage::Pick(Nav::new(0)));
+    s.stage = match stage {
+        Stage::Grade(mut run, _) => {
+            run.saved += 1;
+            if let Some(a) = ctx.attempts.last() {
+                ctx.info(format!(
+                    "Saved {} of {}: {:.0}% on {}",
+                    run.grading + 1,
+                    run.answers.len(),
+                    a.score,
+                    a.question
+                ));
+            }
+            run.grading += 1;
+            grade_stage(ctx, run)
+        }
+        other => other,
+    };
+}
+
+impl Screen for MockState {
+    fn mode(&self) -> Mode {
+        mode(self)
+    }
+    fn update(&mut self, ctx: &mut Ctx, action: Action) -> Step {
+        update(self, ctx, action)
+    }
+    fn draw(&mut self, f: &mut ratatui::Frame, area: ratatui::layout::Rect, ctx: &Ctx) {
+        draw(f, area, self, ctx);
+    }
+    fn tick(&mut self, ctx: &mut Ctx) -> Step {
+        tick(self, ctx)
+    }
+    fn running(&self) -> bool {
+        running(self)
+    }
+    /// The preset list, or the checklist of the answer being graded.
+    fn nav(&mut self) -> Option<&mut Nav> {
+        match &mut self.stage {
+            Stage::Pick(nav) => Some(nav),
+            Stage::Grade(_, r) => Some(&mut r.nav),
+            _ => None,
+        }
+    }
+    fn text_input(&mut self, _ctx: &mut Ctx, key: KeyEvent) {
+        text_input(self, key);
+    }
+    fn saved(&mut self, ctx: &mut Ctx, ok: bool) -> Step {
+        if ok {
+            saved(self, ctx);
+        }
+        Step::stay()
+    }
 }
 
 fn scroll(v: &mut ReportView, by: i32) -> Transition {
@@ -258,36 +308,7 @@ fn grade_update(
     mut run: Run,
     mut r: Box<rubric::RubricState>,
 ) -> (Stage, Transition) {
-    if action == Action::Save {
-        let q = &ctx.bank.questions[r.question];
-        let mut attempt = practice::attempt(q, &r.items, &r.checked, &r.answer, ctx.now_unix);
-        attempt.mock = Some(run.id.clone());
-        let Some(log) = &ctx.log else {
-            ctx.error("No data folder, so this attempt cannot be saved (see --data-dir)");
-            return (Stage::Grade(run, r), Transition::Stay);
-        };
-        return match log.append(&attempt) {
-            Ok(()) => {
-                run.saved += 1;
-                ctx.info(format!(
-                    "Saved {} of {}: {:.0}% on {}",
-                    run.grading + 1,
-                    run.answers.len(),
-                    attempt.score,
-                    attempt.question
-                ));
-                ctx.attempts.push(attempt);
-                run.grading += 1;
-                (grade_stage(ctx, run), Transition::Stay)
-            }
-            Err(e) => {
-                // Nothing is lost: the grading stays on screen, ready to save again.
-                ctx.error(format!("Not saved: {e}"));
-                (Stage::Grade(run, r), Transition::Stay)
-            }
-        };
-    }
-    match rubric::update(&mut r, ctx, action) {
+    match rubric::update(&mut r, ctx, action).transition {
         // The rubric pops when its answer is discarded: go on to the next one.
         Transition::Pop => {
             run.grading += 1;

@@ -1,14 +1,12 @@
 //! The attempt log survives what real machines do to it, tested through the real binary's save
 //! path (`prep debug append-sample`, hidden, which prints a record's id only after its fsync):
 //! kill -9 at random moments, two writers at once, a lock held too long, every corrupt shape, a
-//! full disk and a read-only folder (those two, and the corrupt shapes, in `durability/faults.rs`).
-//! Property tests of the readers are in `durability/props.rs`.
+//! full disk and a read-only folder (those two, and the corrupt shapes, in `faults.rs`).
+//! Property tests of the readers are in `props.rs`.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is a failed test
 #![cfg(unix)]
 
-#[path = "durability/faults.rs"]
 mod faults;
-#[path = "durability/props.rs"]
 mod props;
 
 use prep_core::storage::{LogRead, parse_log};

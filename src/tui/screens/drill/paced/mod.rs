@@ -9,8 +9,8 @@ mod draw;
 pub(super) use draw::draw;
 
 use super::{DrillState, View, rubric};
-use crate::tui::app::{Ctx, Transition};
-use crate::tui::keymap::Action;
+use crate::keymap::Action;
+use crate::tui::app::{Ctx, Effect, Step, Transition};
 use prep_core::bank::Question;
 use prep_core::practice::pace::{self, Pace, Stage};
 use prep_core::practice::{Answer, Phase, format_clock};
@@ -139,12 +139,14 @@ pub(super) fn update(s: &mut DrillState, ctx: &mut Ctx, action: Action) -> Trans
 }
 
 /// Ring (when the bell is on) once as each stage, and then the session, runs out.
-pub(super) fn tick(p: &mut Paced, ctx: &mut Ctx) {
+pub(super) fn tick(p: &mut Paced, ctx: &mut Ctx) -> Step {
     let i = p.pace.current();
+    let mut step = Step::stay();
     for (slot, clock) in [(i, &p.pace.stage().clock), (6, p.pace.session())] {
         if !p.rang[slot] && clock.phase(ctx.now) == Phase::Overtime {
             p.rang[slot] = true;
-            ctx.ring = ctx.bell;
+            step.effects = vec![Effect::Bell];
         }
     }
+    step
 }

@@ -4,12 +4,12 @@
 //! answering, the help lists every key, tiny windows and hostile bank text never break the screen.
 
 use super::app::Ctx;
-use super::keymap::{self, Action, Mode};
 use super::screens::View;
 use super::screens::home::HomeState;
 use super::screens::questions::QuestionsState;
 use super::test_support::{self, NOW_UNIX, Session};
 use super::view;
+use crate::keymap::{Action, Mode};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use prep_core::bank::{self, BankSource};
 use prep_core::practice::{self, Answer};
@@ -410,7 +410,14 @@ fn help_lists_every_key_of_the_screen_at_both_sizes() {
             assert_eq!(s.app.mode(), mode);
             s.act(Action::Help);
             let text = s.text();
-            for b in keymap::bindings(mode).iter().chain(keymap::global()) {
+            for b in s
+                .app
+                .ctx
+                .keys
+                .bindings(mode)
+                .iter()
+                .chain(s.app.ctx.keys.global())
+            {
                 let row = format!("{:<14} {}", format!("  {}", b.shown), b.label);
                 assert!(
                     text.contains(&row),
@@ -532,7 +539,7 @@ fn wide_ctx() -> Ctx {
     let mut ctx = Ctx::new(
         bank,
         None,
-        super::theme::Theme { color: false },
+        super::theme::Theme::new(false, super::theme::Background::Dark),
         Instant::now(),
         NOW_UNIX,
     );
@@ -642,5 +649,4 @@ fn wide_and_hostile_text_never_panics_or_reaches_the_terminal() {
     }
 }
 
-#[path = "stories_snapshots.rs"]
 mod stories;

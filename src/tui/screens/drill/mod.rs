@@ -7,9 +7,9 @@ pub mod paced;
 #[cfg(test)]
 mod paced_tests;
 
-use super::{View, rubric};
-use crate::tui::app::{Ctx, Transition};
-use crate::tui::keymap::{Action, Mode};
+use super::{Screen, View, rubric};
+use crate::keymap::{Action, Mode};
+use crate::tui::app::{Ctx, Effect, Step, Transition};
 use crossterm::event::KeyEvent;
 use prep_core::practice::{Answer, Clock, Phase, format_clock};
 use ratatui::Frame;
@@ -89,13 +89,36 @@ pub fn running(s: &DrillState) -> bool {
     !s.clock.is_paused()
 }
 
-pub fn tick(s: &mut DrillState, ctx: &mut Ctx) {
+/// Time is up: ring once (the app rings only when the bell is on).
+pub fn tick(s: &mut DrillState, ctx: &mut Ctx) -> Step {
     if let Some(p) = &mut s.paced {
         return paced::tick(p, ctx);
     }
     if !s.rang && s.clock.phase(ctx.now) == Phase::Overtime {
         s.rang = true;
-        ctx.ring = ctx.bell;
+        return Step::effect(Effect::Bell);
+    }
+    Step::stay()
+}
+
+impl Screen for DrillState {
+    fn mode(&self) -> Mode {
+        mode(self)
+    }
+    fn update(&mut self, ctx: &mut Ctx, action: Action) -> Step {
+        update(self, ctx, action).into()
+    }
+    fn draw(&mut self, f: &mut Frame, area: Rect, ctx: &Ctx) {
+        draw(f, area, self, ctx);
+    }
+    fn tick(&mut self, ctx: &mut Ctx) -> Step {
+        tick(self, ctx)
+    }
+    fn running(&self) -> bool {
+        running(self)
+    }
+    fn text_input(&mut self, _ctx: &mut Ctx, key: KeyEvent) {
+        text_input(self, key);
     }
 }
 

@@ -112,7 +112,7 @@ fn stories_help_and_footer_come_from_the_key_table() {
         assert!(footer.ends_with("? help"), "{footer}");
         s.act(Action::Help);
         let text = s.text();
-        for b in keymap::bindings(Mode::Stories) {
+        for b in s.app.ctx.keys.bindings(Mode::Stories) {
             let row = format!("{:<14} {}", format!("  {}", b.shown), b.label);
             assert!(text.contains(&row), "help lacks «{row}»\n{text}");
         }

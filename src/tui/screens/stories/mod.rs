@@ -4,9 +4,9 @@
 //! from the template. The editor runs from the main loop, which hands the terminal over and back
 //! and then calls [`edited`].
 
-use super::View;
-use crate::tui::app::{App, Ctx, Transition};
-use crate::tui::keymap::{Action, Mode};
+use super::Screen;
+use crate::keymap::{Action, Mode};
+use crate::tui::app::{Ctx, Effect, Step, Transition};
 use crate::tui::nav::Nav;
 use crossterm::event::KeyEvent;
 use prep_core::bank::Question;
@@ -16,9 +16,8 @@ use ratatui::text::{Line, Span};
 use ratatui_textarea::TextArea;
 use std::path::{Path, PathBuf};
 
-#[path = "stories_draw.rs"]
-mod draw_impl;
-pub use draw_impl::draw;
+mod draw;
+pub use draw::draw;
 
 /// What the right-hand pane shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -129,7 +128,7 @@ pub fn text_input(s: &mut StoriesState, key: KeyEvent) {
     }
 }
 
-pub fn update(s: &mut StoriesState, ctx: &mut Ctx, action: Action) -> Transition {
+pub fn update(s: &mut StoriesState, ctx: &mut Ctx, action: Action) -> Step {
     if let Some(input) = &s.title {
         match action {
             Action::Back => s.title = None,
@@ -137,14 +136,16 @@ pub fn update(s: &mut StoriesState, ctx: &mut Ctx, action: Action) -> Transition
                 let title = input.lines().join(" ").trim().to_string();
                 if title.is_empty() {
                     ctx.info("Type a title first (Esc cancels)");
-                    return Transition::Stay;
+                    return Step::stay();
                 }
                 s.title = None;
-                create(ctx, &title);
+                if let Some(path) = create(ctx, &title) {
+                    return Step::effect(Effect::Edit(path));
+                }
             }
             _ => {}
         }
-        return Transition::Stay;
+        return Step::stay();
     }
     let page = s.pane_height.max(2) - 1;
     let max = s.pane_lines.saturating_sub(s.pane_height);
@@ -160,7 +161,7 @@ pub fn update(s: &mut StoriesState, ctx: &mut Ctx, action: Action) -> Transition
             s.lint_scroll = 0;
         }
         Action::EditStory | Action::Open => match s.selected_path(ctx) {
-            Some(path) => ctx.edit_request = Some(path),
+            Some(path) => return Step::effect(Effect::Edit(path)),
             None => ctx.info("No story yet: n starts one"),
         },
         Action::NewStory if ctx.stories_dir.is_none() => {
@@ -178,27 +179,27 @@ pub fn update(s: &mut StoriesState, ctx: &mut Ctx, action: Action) -> Transition
             };
             s.scroll = 0;
         }
-        Action::Back => return Transition::Pop,
+        Action::Back => return Transition::Pop.into(),
         _ => {}
     }
-    Transition::Stay
+    Step::stay()
 }
 
-/// Write a new story from the template and ask the main loop to open it.
-fn create(ctx: &mut Ctx, title: &str) {
-    let Some(dir) = ctx.stories_dir.clone() else {
-        return;
-    };
+/// Write a new story from the template; its path, to open in the editor.
+fn create(ctx: &mut Ctx, title: &str) -> Option<PathBuf> {
+    let dir = ctx.stories_dir.clone()?;
     match prep_core::stories::create(&dir, title, &prep_core::stories::template(title)) {
-        Ok(path) => ctx.edit_request = Some(path),
-        Err(e) => ctx.error(format!("Cannot write a story in {}: {e}", dir.display())),
+        Ok(path) => Some(path),
+        Err(e) => {
+            ctx.error(format!("Cannot write a story in {}: {e}", dir.display()));
+            None
+        }
     }
 }
 
-/// The editor has closed: reload the stories, say how the file reads now, select it.
-pub fn edited(app: &mut App, path: &Path, result: std::io::Result<std::process::ExitStatus>) {
-    let ctx = &mut app.ctx;
-    ctx.reload_stories();
+/// The editor on `path` has closed (the stories are already reloaded): say how the file reads
+/// now, or why the editor failed.
+pub fn report_edit(ctx: &mut Ctx, path: &Path, result: std::io::Result<std::process::ExitStatus>) {
     let file = path.file_name().map_or_else(
         || path.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
@@ -234,11 +235,30 @@ pub fn edited(app: &mut App, path: &Path, result: std::io::Result<std::process::
             }
         }
     }
-    if let Some(View::Stories(s)) = app.stack.last_mut() {
-        s.refresh(&app.ctx);
-        s.select_path(&app.ctx, path);
-        s.pane = Pane::Preview;
-        s.scroll = 0;
+}
+
+impl Screen for StoriesState {
+    fn mode(&self) -> Mode {
+        mode(self)
+    }
+    fn update(&mut self, ctx: &mut Ctx, action: Action) -> Step {
+        update(self, ctx, action)
+    }
+    fn draw(&mut self, f: &mut ratatui::Frame, area: ratatui::layout::Rect, ctx: &Ctx) {
+        draw(f, area, self, ctx);
+    }
+    fn nav(&mut self) -> Option<&mut Nav> {
+        self.title.is_none().then_some(&mut self.nav)
+    }
+    fn text_input(&mut self, _ctx: &mut Ctx, key: KeyEvent) {
+        text_input(self, key);
+    }
+    /// Show the story just edited.
+    fn edited(&mut self, ctx: &mut Ctx, path: &Path) {
+        self.refresh(ctx);
+        self.select_path(ctx, path);
+        self.pane = Pane::Preview;
+        self.scroll = 0;
     }
 }
 
@@ -274,5 +294,4 @@ fn plural(n: usize) -> &'static str {
 }
 
 #[cfg(test)]
-#[path = "stories_tests.rs"]
 mod tests;

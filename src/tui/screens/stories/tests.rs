@@ -1,7 +1,17 @@
 //! State tests for the stories screen: what the list holds, what keys ask for, how an edit lands.
 
 use super::*;
+use crate::tui::app::App;
+use crate::tui::screens::View;
 use crate::tui::test_support::ctx_with_log;
+
+/// The file a step asks the editor to open, if it does.
+fn editing(step: Step) -> Option<PathBuf> {
+    step.effects.into_iter().find_map(|e| match e {
+        Effect::Edit(path) => Some(path),
+        _ => None,
+    })
+}
 
 const GOOD: &str = "---\ntitle: The cache that saved launch\nthemes: [incident]\n---\n\
 ## Situation\nCheckout fell over. Launch was in two days.\n## Task\nI owned the fix.\n\
@@ -36,11 +46,15 @@ fn broken_files_are_listed_after_stories_and_open_like_them() {
     assert_eq!(s.nav.len, 2);
     assert_eq!(s.pane, Pane::Preview);
     assert_eq!(s.reports[0].warnings(), 0, "{:?}", s.reports[0]);
-    update(&mut s, &mut c, Action::EditStory);
-    assert_eq!(c.edit_request.take(), Some(good));
+    assert_eq!(
+        editing(update(&mut s, &mut c, Action::EditStory)),
+        Some(good)
+    );
     update(&mut s, &mut c, Action::Down);
-    update(&mut s, &mut c, Action::EditStory);
-    assert_eq!(c.edit_request.take(), Some(bad.clone()));
+    assert_eq!(
+        editing(update(&mut s, &mut c, Action::EditStory)),
+        Some(bad.clone())
+    );
     // Nothing was rewritten.
     assert_eq!(
         std::fs::read_to_string(bad).unwrap(),
@@ -54,14 +68,15 @@ fn n_asks_for_a_title_then_writes_the_template_and_asks_for_the_editor() {
     let mut s = StoriesState::new(&mut c);
     update(&mut s, &mut c, Action::NewStory);
     assert_eq!(mode(&s), Mode::StoryTitle);
-    update(&mut s, &mut c, Action::Open);
-    assert!(c.edit_request.is_none(), "an empty title writes nothing");
+    assert!(
+        editing(update(&mut s, &mut c, Action::Open)).is_none(),
+        "an empty title writes nothing"
+    );
     for ch in "Mon équipe 🚀".chars() {
         text_input(&mut s, KeyEvent::from(crossterm::event::KeyCode::Char(ch)));
     }
-    update(&mut s, &mut c, Action::Open);
+    let path = editing(update(&mut s, &mut c, Action::Open)).unwrap();
     assert_eq!(mode(&s), Mode::Stories);
-    let path = c.edit_request.take().unwrap();
     assert_eq!(path, dir.path().join("stories").join("mon-équipe.md"));
     let text = std::fs::read_to_string(&path).unwrap();
     assert!(
@@ -104,7 +119,7 @@ fn after_the_editor_the_list_reloads_selects_the_file_and_reports() {
         "b.md",
         &GOOD.replace("p99 fell from 1.2 s to 300 ms.", "It went well."),
     );
-    edited(&mut app, &path, Ok(std::process::ExitStatus::from_raw(0)));
+    app.edited(&path, Ok(std::process::ExitStatus::from_raw(0)));
     let Some(View::Stories(s)) = app.stack.last() else {
         panic!("still on the stories screen")
     };
@@ -116,13 +131,13 @@ fn after_the_editor_the_list_reloads_selects_the_file_and_reports() {
     );
 
     std::fs::write(&path, "no front matter").unwrap();
-    edited(&mut app, &path, Ok(std::process::ExitStatus::from_raw(0)));
+    app.edited(&path, Ok(std::process::ExitStatus::from_raw(0)));
     let status = app.ctx.status.as_ref().unwrap();
     assert!(
         status.error && status.text.starts_with("b.md:1: a story starts with"),
         "{status:?}"
     );
-    edited(&mut app, &path, Ok(std::process::ExitStatus::from_raw(256)));
+    app.edited(&path, Ok(std::process::ExitStatus::from_raw(256)));
     assert!(
         app.ctx
             .status
