@@ -351,14 +351,7 @@ fn tui_main(cli: &Cli, bank: Bank, plan: Option<DrillPlan>) -> ExitCode {
 fn launch_tui(cli: &Cli, bank: Bank, launch: crate::tui::Launch) -> ExitCode {
     let file = prep_core::config::default_path().unwrap_or_else(|| "config.toml".into());
     let loaded = prep_core::config::load(&file);
-    let setup = crate::tui::Setup {
-        bank,
-        data_dir: data_dir(cli),
-        config: loaded.config,
-        config_file: file,
-        config_problems: loaded.problems.iter().map(ToString::to_string).collect(),
-    };
-    crate::tui::run(setup, launch)
+    crate::tui::run(launch, bank, data_dir(cli), file, loaded)
 }
 
 /// Write buffered output; a reader that went away (`prep list | head`) is not an error.

@@ -9,7 +9,7 @@ use super::screens::mock::MockState;
 use super::theme::Theme;
 use crate::keymap::Keymap;
 use prep_core::bank::{Bank, Filter};
-use prep_core::config::Config;
+use prep_core::config::Loaded;
 use prep_core::mock::Preset;
 use prep_core::rng::Rng;
 use prep_core::storage::AttemptLog;
@@ -21,11 +21,9 @@ pub struct Setup {
     pub bank: Bank,
     /// Where attempts and stories live; `None`: practise without saving.
     pub data_dir: Option<PathBuf>,
-    pub config: Config,
-    /// The config file, for messages about its key remaps.
+    /// The settings file and what reading it gave (its problems go on the status line).
     pub config_file: PathBuf,
-    /// The config file's problems (`file:line:column: message`), shown on the status line.
-    pub config_problems: Vec<String>,
+    pub config: Loaded,
 }
 
 /// Where the app opens.
@@ -63,12 +61,17 @@ pub(super) fn app(setup: Setup, launch: Launch) -> App {
 /// problems on the status line (a problem reading the log comes first).
 pub fn context(setup: Setup, now: Instant, now_unix: i64) -> Ctx {
     let log = setup.data_dir.as_deref().map(AttemptLog::new);
-    let background = crate::theme::Background::resolve(setup.config.theme);
+    let background = crate::theme::Background::resolve(setup.config.config.theme);
     let theme = Theme::new(crate::theme::color_enabled(true), background);
     let mut ctx = Ctx::new(setup.bank, log, theme, now, now_unix);
-    let (keys, key_problems) = Keymap::from_config(&setup.config_file, &setup.config);
+    let (keys, key_problems) = Keymap::from_config(&setup.config_file, &setup.config.config);
     ctx.keys = keys;
-    let mut problems = setup.config_problems.clone();
+    let mut problems: Vec<String> = setup
+        .config
+        .problems
+        .iter()
+        .map(ToString::to_string)
+        .collect();
     problems.extend(key_problems);
     if ctx.status.is_none()
         && let Some(first) = problems.first()
@@ -143,9 +146,8 @@ mod tests {
         Setup {
             bank: prep_core::bank::load_builtin(),
             data_dir: None,
-            config: Config::default(),
+            config: Loaded::default(),
             config_file: "config.toml".into(),
-            config_problems: Vec::new(),
         }
     }
 
@@ -231,7 +233,7 @@ mod tests {
             text: text.into(),
             pos: pos(line),
         };
-        s.config.keys = vec![
+        s.config.config.keys = vec![
             prep_core::config::KeyRemap {
                 mode: located("home", 2),
                 action: located("fly", 3),

@@ -20,7 +20,8 @@ mod snapshot_tests;
 pub mod test_support;
 
 pub use event::event_loop;
-pub use launch::{Launch, Setup};
+pub use launch::Launch;
+use launch::Setup;
 
 use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 use crossterm::execute;
@@ -38,8 +39,21 @@ fn restore() {
     ratatui::restore();
 }
 
-/// Run the app until the user quits, starting where `launch` says.
-pub fn run(setup: Setup, launch: Launch) -> ExitCode {
+/// Run the app over `bank` until the user quits, starting where `launch` says, saving into
+/// `data_dir` (`None`: practise without saving), with the settings read from `config_file`.
+pub fn run(
+    launch: Launch,
+    bank: prep_core::bank::Bank,
+    data_dir: Option<std::path::PathBuf>,
+    config_file: std::path::PathBuf,
+    config: prep_core::config::Loaded,
+) -> ExitCode {
+    let setup = Setup {
+        bank,
+        data_dir,
+        config_file,
+        config,
+    };
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
         eprintln!(
             "prep: the interactive app needs a terminal on stdin and stdout; for scripts use `prep list`, `prep show ID` or `prep --help`"
