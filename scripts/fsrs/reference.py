@@ -2,7 +2,7 @@
 
 Replays a fixed set of review histories through py-fsrs (the reference implementation of
 FSRS-6, default parameters) and writes what it computes after each review into
-crates/core/src/review/fsrs/reference_table.rs, which the Rust tests replay and compare against.
+crates/core/src/review/fsrs/tests/reference.rs, which the Rust tests replay and compare against.
 
 Run from this folder:
     python3 -m venv venv && venv/bin/pip install 'fsrs>=6,<7'
@@ -139,7 +139,7 @@ def main() -> None:
         out.append("        ],")
         out.append("    },")
     out.append("];")
-    path = Path(__file__).resolve().parents[2] / "crates" / "core" / "src" / "review" / "fsrs" / "reference_table.rs"
+    path = Path(__file__).resolve().parents[2] / "crates" / "core" / "src" / "review" / "fsrs" / "tests" / "reference.rs"
     path.write_text("\n".join(out) + "\n")
     # Keep the generated file as `cargo fmt` would leave it.
     if shutil.which("rustfmt"):

@@ -138,6 +138,4 @@ fn same_day(s: f32, g: f32) -> f32 {
 }
 
 #[cfg(test)]
-mod reference_table;
-#[cfg(test)]
 mod tests;

@@ -1,8 +1,10 @@
 //! The module against py-fsrs, the reference implementation of FSRS-6 (figures in
-//! `reference_table.rs`, made by `reference.py`).
+//! `reference.rs`, made by `scripts/fsrs/reference.py`).
 
-use super::reference_table::{DESIRED_RETENTION, HISTORIES};
+mod reference;
+
 use super::{Grade, Memory, next};
+use reference::{DESIRED_RETENTION, HISTORIES};
 
 /// Largest relative difference allowed from py-fsrs. py-fsrs computes in f64, this module in
 /// f32 as fsrs-rs does, and the difference builds up along a history. Most reviews stay within
