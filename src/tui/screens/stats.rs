@@ -189,7 +189,7 @@ fn draw_calendar(f: &mut Frame, area: Rect, st: &Stats, ctx: &Ctx) {
         lines.push(Line::from(spans));
     }
     lines.push(Line::styled(
-        "· none  ▪ one  ■ two or more attempts that day (UTC)",
+        "· none  ▪ one  ■ two or more attempts that day (local time)",
         t.dim(),
     ));
     let block = Block::new()
