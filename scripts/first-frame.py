@@ -82,7 +82,8 @@ def idle_cpu(pid, secs):
 
 def compare(runs):
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-    release = os.path.join(root, "target", "release")
+    # RELEASE_DIR measures another build (a target folder of its own, e.g. to compare profiles).
+    release = os.environ.get("RELEASE_DIR") or os.path.join(root, "target", "release")
     prep, bare = os.path.join(release, "prep"), os.path.join(release, "examples", "bare")
     genbank = os.path.join(release, "examples", "genbank")
     for exe in (prep, bare, genbank):

@@ -249,7 +249,8 @@ pub fn load_bank(cli: &Cli) -> Result<Bank, ExitCode> {
 
 /// Run a parsed command line. `None` means: open the interactive app.
 pub fn run(cli: &Cli) -> ExitCode {
-    let out = Out::detect();
+    // Commands print in the palette the settings choose (their problems: `prep config show`).
+    let out = Out::detect_for(settings().1.config.theme);
     let Some(command) = &cli.command else {
         return match load_bank(cli) {
             Ok(bank) => tui_main(cli, bank, None),
@@ -347,11 +348,21 @@ fn tui_main(cli: &Cli, bank: Bank, plan: Option<DrillPlan>) -> ExitCode {
     launch_tui(cli, bank, launch)
 }
 
-/// Open the interactive app: the one way in, with the settings file read here.
+/// The settings file and what reading it gave, read once per run.
+fn settings() -> &'static (PathBuf, prep_core::config::Loaded) {
+    static SETTINGS: std::sync::OnceLock<(PathBuf, prep_core::config::Loaded)> =
+        std::sync::OnceLock::new();
+    SETTINGS.get_or_init(|| {
+        let file = prep_core::config::default_path().unwrap_or_else(|| "config.toml".into());
+        let loaded = prep_core::config::load(&file);
+        (file, loaded)
+    })
+}
+
+/// Open the interactive app: the one way in.
 fn launch_tui(cli: &Cli, bank: Bank, launch: crate::tui::Launch) -> ExitCode {
-    let file = prep_core::config::default_path().unwrap_or_else(|| "config.toml".into());
-    let loaded = prep_core::config::load(&file);
-    crate::tui::run(launch, bank, data_dir(cli), file, loaded)
+    let (file, loaded) = settings();
+    crate::tui::run(launch, bank, data_dir(cli), file.clone(), loaded.clone())
 }
 
 /// Write buffered output; a reader that went away (`prep list | head`) is not an error.

@@ -18,10 +18,30 @@
 use jiff::civil::{Date, DateTime, Time};
 use jiff::tz::TimeZone;
 use jiff::{SignedDuration, Timestamp};
+use std::path::Path;
 use std::sync::OnceLock;
 
 /// Seconds in a UTC day, for the fallback only: local days are found from the civil date.
 const UTC_DAY: i64 = 86_400;
+/// The zone in a TZif file such as `/etc/localtime`, named after the zoneinfo path it links to
+/// (`/usr/share/zoneinfo/Europe/Paris` is `Europe/Paris`). At most 1 MiB is read: a TZif file
+/// is a few kilobytes.
+fn localtime(path: &Path) -> Option<TimeZone> {
+    use std::io::Read as _;
+    let target = std::fs::canonicalize(path).ok()?;
+    let name = target
+        .to_str()
+        .and_then(|t| t.split_once("/zoneinfo/"))
+        .map_or("", |(_, name)| name);
+    let file = std::fs::File::open(&target).ok()?;
+    if !file.metadata().ok()?.is_file() {
+        return None;
+    }
+    let mut data = Vec::new();
+    file.take(1 << 20).read_to_end(&mut data).ok()?;
+    TimeZone::tzif(name, &data).ok()
+}
+
 /// Day 0.
 const EPOCH: Date = Date::constant(1970, 1, 1);
 /// Further from 1970 than any date `jiff` can hold (about ±4.4 million days), so day numbers
@@ -51,9 +71,19 @@ impl Zone {
     }
 
     /// The user's zone as the environment says now: `TZ`, else the system zone, else UTC.
+    ///
+    /// Without `TZ`, `/etc/localtime` is read directly: asking `jiff` for the system zone opens
+    /// its tz database, which lists every file under `/usr/share/zoneinfo` first, and that cost
+    /// most of prep's start-up.
     pub fn detect() -> Zone {
+        let tz = match std::env::var_os("TZ") {
+            Some(tz) if !tz.is_empty() => TimeZone::try_system().ok(),
+            _ => localtime(Path::new("/etc/localtime")),
+        };
         Zone {
-            tz: TimeZone::try_system().unwrap_or(TimeZone::UTC),
+            tz: tz
+                .or_else(|| TimeZone::try_system().ok())
+                .unwrap_or(TimeZone::UTC),
         }
     }
 
@@ -167,6 +197,24 @@ pub fn date_string(day: i64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_localtime_link_is_read_as_the_zone_it_names() {
+        let dir = tempfile::tempdir().unwrap();
+        let link = dir.path().join("localtime");
+        std::os::unix::fs::symlink("/usr/share/zoneinfo/America/New_York", &link).unwrap();
+        let tz = localtime(&link).expect("tzdata is installed");
+        assert_eq!(tz.iana_name(), Some("America/New_York"));
+        let zone = Zone { tz };
+        // 2026-12-02 03:00 UTC is 22:00 on the 1st in New York.
+        let unix = 1_796_180_400;
+        assert_eq!(zone.date_of(unix), "2026-12-01");
+        assert_eq!(
+            zone.day_of(unix),
+            Zone::named("America/New_York").unwrap().day_of(unix)
+        );
+        assert!(localtime(&dir.path().join("missing")).is_none());
+    }
     use crate::storage::{Attempt, SCHEMA_VERSION};
 
     const HOUR: i64 = 3600;

@@ -108,15 +108,15 @@ impl RubricState {
 
 fn axis_gauge(f: &mut Frame, area: Rect, ctx: &Ctx, name: &str, value: Option<f64>) {
     let t = ctx.theme;
-    let (ratio, label, style) = match value {
-        Some(v) => (v / 100.0, format!("{name} {v:.0}%"), t.score(v)),
-        None => (0.0, format!("{name}: no items"), t.dim()),
+    let (ratio, label) = match value {
+        Some(v) => (v / 100.0, format!("{name} {v:.0}%")),
+        None => (0.0, format!("{name}: no items")),
     };
     f.render_widget(
         Gauge::default()
             .ratio(ratio.clamp(0.0, 1.0))
             .label(label)
-            .gauge_style(style),
+            .gauge_style(t.score_gauge(value)),
         area,
     );
 }

@@ -294,9 +294,9 @@ pub fn draw(f: &mut Frame, area: Rect, s: &mut DrillState, ctx: &Ctx) {
     };
     let gauge_widget = Gauge::default()
         .block(Block::bordered().title(title).title_style(t.clock(phase)))
-        .gauge_style(t.clock(phase))
+        .gauge_style(t.clock_gauge(phase))
         .ratio(s.clock.ratio(now))
-        .label(Span::styled(label, t.clock(phase)));
+        .label(label);
     f.render_widget(gauge_widget, gauge);
 
     if let Some((i, clock)) = &s.follow_up {

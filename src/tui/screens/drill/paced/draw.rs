@@ -23,16 +23,18 @@ fn label(clock: &Clock, now: Instant, budget: &str) -> String {
 }
 
 fn gauge(f: &mut Frame, area: Rect, ctx: &Ctx, clock: &Clock, title: String, label: String) {
-    let style = ctx.theme.clock(clock.phase(ctx.now));
+    let phase = clock.phase(ctx.now);
+    let style = ctx.theme.clock(phase);
+    // The gauge's own style keeps its label readable over the bar and over the track.
     let g = Gauge::default()
-        .gauge_style(style)
+        .gauge_style(ctx.theme.clock_gauge(phase))
         .ratio(clock.ratio(ctx.now));
     if area.height >= 3 {
         let block = Block::bordered().title(title).title_style(style);
-        f.render_widget(g.block(block).label(Span::styled(label, style)), area);
+        f.render_widget(g.block(block).label(label), area);
     } else {
         let label = format!("{} · {label}", title.trim());
-        f.render_widget(g.label(Span::styled(label, style)), area);
+        f.render_widget(g.label(label), area);
     }
 }
 
