@@ -329,6 +329,24 @@ fn refuses_to_start_without_a_terminal() {
     }
 }
 
+/// A dumb terminal gets a message and exit 2 before anything is drawn; the commands still work.
+#[test]
+fn refuses_a_dumb_terminal_with_a_message() {
+    let mut s = Session::start_with(&[], &[("TERM", "dumb")]);
+    let text = s.wait_for("the dumb-terminal message", |scr| {
+        flat(scr).contains("TERM=dumb cannot show the interactive app")
+    });
+    assert_eq!(s.exit_code(), 2, "{text}");
+    assert!(find(&s.raw(), b"\x1b[?1049h").is_none(), "the alternate screen was entered");
+    let out = Command::new(env!("CARGO_BIN_EXE_prep"))
+        .args(["list", "--section", "conflict"])
+        .env("TERM", "dumb")
+        .output()
+        .expect("run prep list");
+    assert!(out.status.success());
+    assert!(!out.stdout.is_empty());
+}
+
 /// Too small a window gets a message instead of a broken layout; growing it back shows Home.
 #[test]
 fn resizing_below_the_minimum_and_back() {

@@ -63,7 +63,7 @@ const HOME: &[Def] = &[
     b(&[p(K::Char('S'))], "S", A::Stats, "stats", "stats"),
     b(&[p(K::Char('y'))], "y", A::Stories, "your stories", "stories"),
     b(&[p(K::Char('m'))], "m", A::Mock, "mock loop: a timed interview, graded at the end", "mock"),
-    b(&[p(K::Char('q')), p(K::Esc)], "q", A::Quit, "quit", "quit"),
+    b(&[p(K::Char('q'))], "q", A::Quit, "quit", "quit"),
 ];
 
 #[rustfmt::skip]

@@ -232,3 +232,10 @@ fn keys_read_as_written_and_print_back() {
     let bad = Key::parse("\u{1b}[31m").unwrap_err();
     assert!(!bad.contains('\u{1b}'), "{bad}");
 }
+
+#[test]
+fn esc_on_home_does_not_quit_but_q_does() {
+    let map = Keymap::default();
+    assert_eq!(map.resolve(Mode::Home, key(K::Esc)), None);
+    assert_eq!(map.resolve(Mode::Home, key(K::Char('q'))), Some(Action::Quit));
+}

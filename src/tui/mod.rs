@@ -60,6 +60,13 @@ pub fn run(
         );
         return ExitCode::from(2);
     }
+    // A dumb terminal understands no cursor movement, alternate screen, mouse or colour.
+    if std::env::var_os("TERM").is_some_and(|t| t == "dumb") {
+        eprintln!(
+            "prep: TERM=dumb cannot show the interactive app (it moves the cursor and draws in colour); run it in a full terminal, or use the commands: `prep list`, `prep show ID`, `prep --help`"
+        );
+        return ExitCode::from(2);
+    }
     install_signal_handlers();
     let mut terminal = ratatui::init();
     install_panic_hook();
