@@ -29,6 +29,8 @@ pub struct App {
     pub quit: bool,
     /// Effects waiting for the host (the terminal's own); the app's own are done at once.
     pending: Vec<Effect>,
+    /// The stack moved during the current update.
+    moved: bool,
 }
 
 impl App {
@@ -40,6 +42,7 @@ impl App {
             help: false,
             quit: false,
             pending: Vec::new(),
+            moved: false,
         }
     }
 
@@ -161,7 +164,10 @@ impl App {
                     Mode::Search | Mode::Drill | Mode::Notes | Mode::Rubric
                 ) =>
             {
-                self.stack.push(View::Search(SearchState::default()));
+                let before = self.ctx.status.clone();
+                self.moved = false;
+                self.apply(Transition::Push(View::Search(SearchState::default())).into());
+                self.leave_messages_behind(before);
                 return;
             }
             _ => {}
@@ -170,12 +176,30 @@ impl App {
             self.quit = true;
             return;
         };
+        let before = self.ctx.status.clone();
+        self.moved = false;
         let step = view.screen().update(&mut self.ctx, action);
         self.apply(step);
+        self.leave_messages_behind(before);
+    }
+
+    /// A message belongs to the screen that made it: when the screen changes, a note made
+    /// before this update goes ("Bell on" does not follow you to the rubric). A note made by this
+    /// update stays ("Saved" shows on the next drill), and so do errors until something replaces
+    /// them.
+    fn leave_messages_behind(&mut self, before: Option<Status>) {
+        if self.moved
+            && self.ctx.status.is_some()
+            && self.ctx.status == before
+            && self.ctx.status.as_ref().is_some_and(|s| !s.error)
+        {
+            self.ctx.status = None;
+        }
     }
 
     /// Carry out a screen's step: move the stack, do the app's own effects, queue the host's.
     fn apply(&mut self, step: Step) {
+        self.moved |= !matches!(step.transition, Transition::Stay);
         match step.transition {
             Transition::Stay => {}
             Transition::Push(v) => self.stack.push(v),
@@ -258,5 +282,57 @@ impl App {
         if let Some(view) = self.stack.last_mut() {
             view.screen().edited(&mut self.ctx, path);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tui::test_support::{self, Session};
+
+    fn status(s: &Session) -> Option<String> {
+        s.app.ctx.status.as_ref().map(|st| st.text.clone())
+    }
+
+    #[test]
+    fn a_message_stays_with_the_screen_that_made_it() {
+        let mut s = Session::new(test_support::ctx(), (120, 40));
+        let q = s.app.ctx.bank.question_index("con-lost-argument").unwrap();
+        s.app.stack.push(View::Drill(Box::new(
+            super::super::screens::drill::DrillState::new(&s.app.ctx, vec![q], 0),
+        )));
+        s.act(Action::Bell);
+        assert!(status(&s).unwrap().starts_with("Bell on"));
+        s.act(Action::Open);
+        assert_eq!(s.app.mode(), Mode::Rubric);
+        assert_eq!(status(&s), None, "Bell on does not follow to the rubric");
+
+        // Leaving a drill: the question "press again" belongs to the drill, not to Home.
+        let mut s = Session::new(test_support::ctx(), (120, 40));
+        s.app.stack.push(View::Drill(Box::new(
+            super::super::screens::drill::DrillState::new(&s.app.ctx, vec![q], 0),
+        )));
+        s.act(Action::Back);
+        assert!(status(&s).unwrap().contains("again to leave"));
+        s.act(Action::Back);
+        assert_eq!(s.app.mode(), Mode::Home);
+        assert_eq!(status(&s), None, "no stale question on Home, where q quits");
+    }
+
+    #[test]
+    fn a_message_made_while_moving_on_is_shown_on_the_next_screen_and_errors_stay() {
+        let (c, _dir) = test_support::ctx_with_log();
+        let mut s = Session::new(c, (120, 40));
+        let qs = vec![0, 1];
+        s.app.stack.push(View::Drill(Box::new(
+            super::super::screens::drill::DrillState::new(&s.app.ctx, qs, 0),
+        )));
+        s.act(Action::Open).act(Action::Save);
+        assert_eq!(s.app.mode(), Mode::Drill, "on to the second question");
+        assert!(status(&s).unwrap().starts_with("Saved: "), "{:?}", status(&s));
+
+        s.app.ctx.error("the log is damaged");
+        s.act(Action::Open);
+        assert_eq!(status(&s).as_deref(), Some("the log is damaged"));
     }
 }
