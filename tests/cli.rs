@@ -211,3 +211,110 @@ fn user_bank_in_the_config_folder_is_merged() {
     assert!(run(&[]).status.success());
     assert_eq!(run(&["--no-user-bank"]).status.code(), Some(1));
 }
+
+/// Piped output is not a terminal: values are printed whole, never cut to a width with `…`.
+#[test]
+fn piped_review_prints_whole_prompts() {
+    let dir = tempfile::tempdir().unwrap();
+    let bank = prep_core::bank::load_builtin();
+    // The question with the longest prompt, practised badly ten days ago, so it is due now.
+    let q = bank
+        .questions
+        .iter()
+        .max_by_key(|q| q.prompt.chars().count())
+        .unwrap();
+    assert!(q.prompt.chars().count() > 80, "a prompt longer than a line");
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs() as i64;
+    let record = serde_json::json!({
+        "schema": prep_core::storage::SCHEMA_VERSION, "at": now - 10 * 86_400,
+        "question": q.id.to_string(), "section": "any", "kind": "behavioral", "time_limit": 90,
+        "spoken": 80, "overtime": 0, "checked": [], "items": 5, "score": 30.0,
+        "technical": null, "people": 30.0,
+    });
+    std::fs::write(dir.path().join("attempts.jsonl"), format!("{record}\n")).unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_prep"))
+        .args(["review", "--data-dir"])
+        .arg(dir.path())
+        .env("PREP_CONFIG_DIR", "/nonexistent-prep-config")
+        .env("COLUMNS", "40")
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let text = stdout(&o);
+    assert!(text.contains("Due now (1)"), "{text}");
+    assert!(text.contains(q.prompt.as_ref() as &str), "{text}");
+    assert!(!text.contains('…'), "{text}");
+}
+
+/// A data folder with one story whose title is 150 characters and whose own theme is long.
+fn long_story_dir() -> (tempfile::TempDir, String, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let title = "A very long story title "
+        .repeat(7)
+        .chars()
+        .take(150)
+        .collect::<String>();
+    assert_eq!(title.chars().count(), 150);
+    let theme = "a-theme-of-my-own-with-a-rather-long-name-indeed".to_string();
+    std::fs::create_dir_all(dir.path().join("stories")).unwrap();
+    std::fs::write(
+        dir.path().join("stories/long.md"),
+        format!(
+            "---\ntitle: {title}\nthemes: [{theme}, conflict]\nroles: []\nquestions: []\n---\n\n\
+             ## Situation\nA launch was late.\n\n## Task\nI owned it.\n\n## Action\nI planned.\n\n\
+             ## Result\nWe shipped.\n\n## Lesson\nPlan first.\n"
+        ),
+    )
+    .unwrap();
+    (dir, title, theme)
+}
+
+fn stories(dir: &std::path::Path, command: &str) -> String {
+    let o = Command::new(env!("CARGO_BIN_EXE_prep"))
+        .args(["stories", command, "--data-dir"])
+        .arg(dir)
+        .env("PREP_CONFIG_DIR", "/nonexistent-prep-config")
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    stdout(&o)
+}
+
+#[test]
+fn piped_stories_list_prints_whole_titles() {
+    let (dir, title, _) = long_story_dir();
+    let text = stories(dir.path(), "list");
+    assert!(text.contains(&title), "{text}");
+    assert!(!text.contains('…'), "{text}");
+    // The columns still line up: each starts where its header does.
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines[0].find("lint"), lines[1].find("2 warnings"), "{text}");
+    assert_eq!(
+        lines[0].find("themes"),
+        lines[1].find("a-theme-of-my-own"),
+        "{text}"
+    );
+}
+
+#[test]
+fn piped_stories_coverage_prints_whole_titles_themes_and_ids() {
+    let (dir, title, theme) = long_story_dir();
+    let text = stories(dir.path(), "coverage");
+    assert!(text.contains(&title), "{text}");
+    assert!(text.contains(&theme.replace('-', " ")), "{text}");
+    assert!(!text.contains('…'), "{text}");
+    // Every question of a theme without a story is named, the whole list on its line.
+    let bank = prep_core::bank::load_builtin();
+    let waiting = text.split("Questions waiting for a story").nth(1).unwrap();
+    for line in waiting.lines().filter(|l| l.contains(": ")) {
+        for id in line.split_once(": ").unwrap().1.split(", ") {
+            assert!(
+                bank.question_index(id).is_some(),
+                "not a whole id: {id:?}\n{text}"
+            );
+        }
+    }
+}

@@ -1,6 +1,6 @@
 //! `prep list` and `prep search`: one aligned line per question, or JSON.
 
-use super::output::{fit, pad, print_json};
+use super::output::{pad, print_json};
 use super::{Format, Out};
 use prep_core::bank::{Bank, Filter, Question, format_duration};
 use prep_core::search::{SearchIndex, Target};
@@ -76,14 +76,10 @@ pub fn list(w: &mut String, bank: &Bank, filter: &Filter, format: Format, out: &
             pad(q.kind.as_str(), kind_w),
             format_duration(q.time.into())
         );
-        let prompt = if out.tty {
-            fit(
-                &q.prompt,
-                (out.width as usize).saturating_sub(lead.len()).max(10),
-            )
-        } else {
-            q.prompt.to_string()
-        };
+        let prompt = out.fit(
+            &q.prompt,
+            (out.width as usize).saturating_sub(lead.len()).max(10),
+        );
         outln!(w, "{lead}{prompt}");
     }
     ExitCode::SUCCESS
@@ -135,12 +131,8 @@ pub fn search(
             pad(id, id_w),
             format!("{:?}", h.field).to_lowercase()
         );
-        let room = if out.tty {
-            (out.width as usize).saturating_sub(lead.len()).max(10)
-        } else {
-            usize::MAX
-        };
-        let text = fit(&h.text, room);
+        let room = (out.width as usize).saturating_sub(lead.len()).max(10);
+        let text = out.fit(&h.text, room);
         let mut line = String::new();
         for (i, c) in text.chars().enumerate() {
             let s = c.to_string();

@@ -1,6 +1,6 @@
 //! How the command line writes: colour only on a terminal and never with `NO_COLOR` (decided by
 //! [`crate::theme::color_enabled`]), in the palette for the terminal's background, lines fitted to
-//! the terminal width, styled text turned into ANSI escapes.
+//! the terminal width on a terminal and whole when piped, styled text turned into ANSI escapes.
 
 use crate::theme::{Background, Theme};
 use prep_core::config::ThemeChoice;
@@ -40,6 +40,16 @@ impl Out {
             width: width.max(20),
             tty,
             background: Background::resolve(theme),
+        }
+    }
+
+    /// `s` cut to `width` display columns (ending in `…`) on a terminal; whole when stdout is not
+    /// a terminal, so a pipe or a file gets every value as it is.
+    pub fn fit(&self, s: &str, width: usize) -> String {
+        if self.tty {
+            fit(s, width)
+        } else {
+            s.to_string()
         }
     }
 
@@ -143,7 +153,8 @@ pub fn print_json(w: &mut String, value: &serde_json::Value) {
     }
 }
 
-/// Cut `s` to at most `width` display columns, ending in `…` when cut.
+/// Cut `s` to at most `width` display columns, ending in `…` when cut. Command output goes through
+/// [`Out::fit`], which cuts only on a terminal.
 pub fn fit(s: &str, width: usize) -> String {
     if s.width() <= width {
         return s.to_string();
@@ -182,6 +193,19 @@ mod tests {
         assert_eq!(fit("hello world", 6), "hello…");
         assert_eq!(fit("日本語テキスト", 7), "日本語…");
         assert_eq!(pad("日本", 6), "日本  ");
+    }
+
+    #[test]
+    fn out_fits_only_on_a_terminal() {
+        let piped = Out {
+            color: false,
+            width: 20,
+            tty: false,
+            background: Background::Dark,
+        };
+        assert_eq!(piped.fit("hello world", 6), "hello world");
+        let tty = Out { tty: true, ..piped };
+        assert_eq!(tty.fit("hello world", 6), "hello…");
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! `prep review`: what is due now and what comes due next, as text or JSON; and the start of
 //! `prep drill --due` (what is due, most overdue first, or the practice order when nothing is).
 
-use super::output::{fit, print_json};
+use super::output::print_json;
 use super::{Cli, Format, Out};
 use prep_core::bank::{Bank, Filter};
 use prep_core::review::{self, Due, Schedule};
@@ -112,7 +112,7 @@ fn plain(w: &mut String, bank: &Bank, sched: &Schedule, out: &Out) {
             when(d.due_at.saturating_sub(sched.now)),
         );
         let room = usize::from(out.width).saturating_sub(head.chars().count());
-        outln!(w, "{head}{}", fit(&q.prompt, room.max(10)));
+        outln!(w, "{head}{}", out.fit(&q.prompt, room.max(10)));
     };
     if sched.due.is_empty() {
         outln!(w, "Nothing is due.");

@@ -2,7 +2,7 @@
 //! Every command that reads the stories folder reports files it cannot read (with their line)
 //! and exits 1 for them, after printing everything else; lint findings alone exit 0.
 
-use super::output::{fit, pad, print_json};
+use super::output::{pad, print_json};
 use super::{Cli, Format, Out};
 use clap::Subcommand;
 use prep_core::bank::Bank;
@@ -13,6 +13,7 @@ use ratatui::style::{Modifier, Style};
 use serde_json::json;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use unicode_width::UnicodeWidthStr;
 
 mod report;
 use report::{coverage_grid, lint_all};
@@ -212,17 +213,30 @@ fn list(w: &mut String, b: &StoryBank, bank: &Bank, format: Format, out: &Out) {
         outln!(w, "Start one with `prep stories new \"A title\"`.");
         return;
     }
+    let titles: Vec<String> = b
+        .stories
+        .iter()
+        .map(|s| crate::markdown::sanitize(s.shown_title()).into_owned())
+        .collect();
     let name_w = b
         .stories
         .iter()
-        .map(|s| s.name.chars().count())
+        .map(|s| s.name.width())
         .max()
-        .unwrap_or(4)
-        .clamp(4, 24);
+        .unwrap_or(0)
+        .max(4);
     let lint_w = 20;
-    let title_w = usize::from(out.width)
-        .saturating_sub(name_w + lint_w + 6 + 16)
-        .clamp(16, 48);
+    // On a terminal the columns fit its width; piped, they are as wide as their widest value.
+    let (name_w, title_w) = if out.tty {
+        let name_w = name_w.min(24);
+        let title_w = usize::from(out.width)
+            .saturating_sub(name_w + lint_w + 6 + 16)
+            .clamp(16, 48);
+        (name_w, title_w)
+    } else {
+        let title_w = titles.iter().map(|t| t.width()).max().unwrap_or(0);
+        (name_w, title_w.max("title".len()))
+    };
     let head = format!(
         "{}  {}  {}  themes",
         pad("name", name_w),
@@ -231,7 +245,7 @@ fn list(w: &mut String, b: &StoryBank, bank: &Bank, format: Format, out: &Out) {
     );
     outln!(w, "{}", out.paint(&head, bold()));
     let st = out.styles();
-    for (s, r) in b.stories.iter().zip(&reports) {
+    for ((s, r), title) in b.stories.iter().zip(&reports).zip(&titles) {
         let (text, style) = match (r.warnings(), r.findings.len() - r.warnings()) {
             (0, 0) => ("ok".to_string(), st.good()),
             (0, n) => (count(n, "note"), st.dim()),
@@ -242,12 +256,11 @@ fn list(w: &mut String, b: &StoryBank, bank: &Bank, format: Format, out: &Out) {
             ),
         };
         let lint = out.paint(&pad(&text, lint_w), style);
-        let title = crate::markdown::sanitize(s.shown_title()).into_owned();
         outln!(
             w,
             "{}  {}  {lint}  {}",
-            pad(&fit(&s.name, name_w), name_w),
-            pad(&fit(&title, title_w), title_w),
+            pad(&out.fit(&s.name, name_w), name_w),
+            pad(&out.fit(title, title_w), title_w),
             crate::markdown::sanitize(&themes(s))
         );
     }

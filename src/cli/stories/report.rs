@@ -2,13 +2,14 @@
 //! figures, and the themes × stories grid with the questions each empty theme leaves uncovered.
 
 use super::{bold, count, stories_count};
-use crate::cli::output::{fit, pad, print_json};
+use crate::cli::output::{pad, print_json};
 use crate::cli::{Format, Out};
 use prep_core::bank::Bank;
 use prep_core::stories::StoryBank;
 use prep_core::stories::coverage::Coverage;
 use prep_core::stories::lint::{Report, Severity};
 use serde_json::json;
+use unicode_width::UnicodeWidthStr;
 
 pub fn lint_all(w: &mut String, b: &StoryBank, bank: &Bank, format: Format, out: &Out) {
     let reports = b.reports(bank);
@@ -129,10 +130,11 @@ pub fn coverage_grid(w: &mut String, c: &Coverage, format: Format, out: &Out) {
     let label_w = c
         .themes
         .iter()
-        .map(|r| r.label.chars().count())
+        .map(|r| r.label.width())
         .max()
         .unwrap_or(8)
-        .min(30);
+        // Fitted on a terminal; piped, as wide as the widest label.
+        .min(if out.tty { 30 } else { usize::MAX });
     let cols: String = (1..=c.stories.len())
         .map(|i| format!("{:<2}", i % 100))
         .collect();
@@ -159,7 +161,7 @@ pub fn coverage_grid(w: &mut String, c: &Coverage, format: Format, out: &Out) {
                 }
             })
             .collect();
-        let mut line = format!("{}  {cells}", pad(&fit(&r.label, label_w), label_w));
+        let mut line = format!("{}  {cells}", pad(&out.fit(&r.label, label_w), label_w));
         if r.is_empty() && r.known {
             let needs = if r.questions.len() == 1 {
                 "needs"
@@ -188,7 +190,7 @@ pub fn coverage_grid(w: &mut String, c: &Coverage, format: Format, out: &Out) {
         for r in c.empty_themes() {
             let lead = format!("  {}: ", r.label);
             let room = usize::from(out.width).saturating_sub(lead.chars().count());
-            outln!(w, "{lead}{}", fit(&r.questions.join(", "), room));
+            outln!(w, "{lead}{}", out.fit(&r.questions.join(", "), room));
         }
     }
 }
