@@ -337,7 +337,10 @@ fn refuses_a_dumb_terminal_with_a_message() {
         flat(scr).contains("TERM=dumb cannot show the interactive app")
     });
     assert_eq!(s.exit_code(), 2, "{text}");
-    assert!(find(&s.raw(), b"\x1b[?1049h").is_none(), "the alternate screen was entered");
+    assert!(
+        find(&s.raw(), b"\x1b[?1049h").is_none(),
+        "the alternate screen was entered"
+    );
     let out = Command::new(env!("CARGO_BIN_EXE_prep"))
         .args(["list", "--section", "conflict"])
         .env("TERM", "dumb")

@@ -237,5 +237,8 @@ fn keys_read_as_written_and_print_back() {
 fn esc_on_home_does_not_quit_but_q_does() {
     let map = Keymap::default();
     assert_eq!(map.resolve(Mode::Home, key(K::Esc)), None);
-    assert_eq!(map.resolve(Mode::Home, key(K::Char('q'))), Some(Action::Quit));
+    assert_eq!(
+        map.resolve(Mode::Home, key(K::Char('q'))),
+        Some(Action::Quit)
+    );
 }

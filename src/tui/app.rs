@@ -329,7 +329,11 @@ mod tests {
         )));
         s.act(Action::Open).act(Action::Save);
         assert_eq!(s.app.mode(), Mode::Drill, "on to the second question");
-        assert!(status(&s).unwrap().starts_with("Saved: "), "{:?}", status(&s));
+        assert!(
+            status(&s).unwrap().starts_with("Saved: "),
+            "{:?}",
+            status(&s)
+        );
 
         s.app.ctx.error("the log is damaged");
         s.act(Action::Open);
