@@ -175,6 +175,7 @@ mod tests {
     fn attempt(q: &str, section: &str, day: i64, score: f64, overtime: u32) -> Attempt {
         Attempt {
             schema: SCHEMA_VERSION,
+            id: String::new(),
             at: day * SECS_PER_DAY + 3600,
             question: q.into(),
             section: section.into(),

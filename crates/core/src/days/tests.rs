@@ -175,6 +175,7 @@ fn dates_are_calendar_dates() {
 fn review(at: i64, score: f64) -> Attempt {
     Attempt {
         schema: SCHEMA_VERSION,
+        id: String::new(),
         at,
         question: "q".into(),
         section: "s".into(),

@@ -14,6 +14,9 @@ use crate::storage::{Attempt, SCHEMA_VERSION, StageTime};
 /// What the user did in one drill, ready to be graded and saved.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Answer {
+    /// The id the attempt will be saved under (chosen when the drill starts, so a recording can be
+    /// named after it); empty means "make one when grading".
+    pub id: String,
     /// Seconds spoken (time on the clock while running).
     pub spoken_secs: u32,
     /// The time limit in force when the answer ended (after any +/- adjustments).
@@ -35,6 +38,11 @@ pub fn attempt(
     let s = score(items, checked);
     Attempt {
         schema: SCHEMA_VERSION,
+        id: if answer.id.is_empty() {
+            crate::storage::new_attempt_id(at_unix)
+        } else {
+            answer.id.clone()
+        },
         at: at_unix,
         question: q.id.to_string(),
         section: q.section.to_string(),

@@ -24,6 +24,10 @@ pub const LOG_FILE: &str = "attempts.jsonl";
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Attempt {
     pub schema: u32,
+    /// A stable id for this record (`<unix secs>-<8 hex>`), unique across machines in practice.
+    /// Records written before ids existed get `<at>-<question>` when read, which is stable too.
+    #[serde(default)]
+    pub id: String,
     /// When it was graded, Unix seconds (UTC).
     pub at: i64,
     pub question: String,
@@ -52,6 +56,12 @@ pub struct Attempt {
     /// Time per stage of a paced design session (empty for a short drill).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub stages: Vec<StageTime>,
+}
+
+/// A new attempt id for a record graded at `at` (Unix seconds): the time, then 32 random bits.
+pub fn new_attempt_id(at: i64) -> String {
+    let bits = crate::rng::Rng::from_time().next_u64();
+    format!("{at}-{:08x}", (bits >> 32) as u32 ^ bits as u32)
 }
 
 /// One stage of a paced design session: its name (`clarify`, `deep-dive`, ...), the seconds
@@ -260,7 +270,12 @@ pub fn parse_log(bytes: &[u8]) -> LogRead {
             continue;
         }
         match serde_json::from_value::<Attempt>(value) {
-            Ok(a) => read.attempts.push(a),
+            Ok(mut a) => {
+                if a.id.is_empty() {
+                    a.id = format!("{}-{}", a.at, a.question);
+                }
+                read.attempts.push(a)
+            }
             Err(e) => read
                 .problems
                 .push(problem(format!("not an attempt record ({e}); skipped"))),

@@ -5,6 +5,7 @@ use super::*;
 pub(crate) fn sample(at: i64, score: f64) -> Attempt {
     Attempt {
         schema: SCHEMA_VERSION,
+        id: format!("{at}-0000abcd"),
         at,
         question: "sd-url-shortener".into(),
         section: "system-design".into(),
@@ -22,6 +23,28 @@ pub(crate) fn sample(at: i64, score: f64) -> Attempt {
         mock: None,
         stages: Vec::new(),
     }
+}
+
+#[test]
+fn a_record_written_before_ids_gets_a_stable_id_from_its_time_and_question() {
+    let mut old = serde_json::to_value(sample(7, 40.0)).unwrap();
+    old.as_object_mut().unwrap().remove("id");
+    let line = format!("{old}\n{old}\n");
+    let read = parse_log(line.as_bytes());
+    assert_eq!(read.attempts.len(), 2);
+    assert_eq!(read.attempts[0].id, "7-sd-url-shortener");
+    assert_eq!(read.attempts[0].id, read.attempts[1].id);
+}
+
+#[test]
+fn new_ids_start_with_the_time_and_differ() {
+    let a = new_attempt_id(1_700_000_000);
+    let b = new_attempt_id(1_700_000_000);
+    assert!(
+        a.starts_with("1700000000-") && a.len() == "1700000000-".len() + 8,
+        "{a}"
+    );
+    assert_ne!(a, b);
 }
 
 #[test]

@@ -65,6 +65,7 @@ impl Paced {
             notes: pace::join_notes(&notes),
             follow_ups_revealed: 0,
             stages: self.pace.summary(now),
+            ..Answer::default()
         }
     }
 }
