@@ -1,7 +1,8 @@
 //! One full frame of each main screen at 120x40 into a `TestBackend`, the way the event loop draws
 //! it (`terminal.draw` with the whole view: screen, status line, footer). The built-in bank with
 //! 300 attempts of history; Home and Stats also with a 10k bank and 5,000 attempts, since their
-//! figures are computed from the whole log on every frame.
+//! figures are computed from the whole log on every frame. Also Markdown rendering of a large
+//! document, plain and emphasis-heavy.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is a failed test
 
 mod common;
@@ -97,4 +98,16 @@ fn home_review_schedule(bencher: Bencher, (extra, attempts): (usize, usize)) {
     let bank = common::bank(extra);
     let log = common::attempts(&bank, attempts);
     bencher.bench(|| prep_core::review::schedule(&bank, &log, common::NOW_UNIX));
+}
+
+/// `prep::markdown::render` of 120 KB at 100 columns: plain words, and emphasis-heavy text
+/// (`*a ` repeated, one inline segment per character or so), which must cost about the same.
+#[divan::bench(args = ["plain", "emphasis"], sample_count = 10)]
+fn markdown_120kb(bencher: Bencher, kind: &str) {
+    let md = if kind == "plain" {
+        "ab ".repeat(40_000)
+    } else {
+        "*a ".repeat(40_000)
+    };
+    bencher.bench(|| prep::markdown::render(&md, 100, prep::markdown::Theme::colored()));
 }

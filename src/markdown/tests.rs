@@ -55,10 +55,52 @@ fn block_quote_prefixes_wrapped_lines() {
 }
 
 #[test]
-fn code_block_is_cut_not_reflowed() {
+fn code_block_wraps_at_columns_not_words() {
     let md = "```\nfn main() { let x = 1; }\n\tindented\n```";
-    let want = ["    fn main() { let", "        indented"];
+    let want = ["    fn main() { let ", "    x = 1; }", "        indented"];
     assert_eq!(render_plain(md, 20), want);
+    let md = "```\n  中文中文中文 x\n```";
+    assert_eq!(
+        render_plain(md, 12),
+        ["      中文中", "      文中文", "       x"]
+    );
+}
+
+#[test]
+fn long_code_line_keeps_every_character() {
+    let code: String = (0..130)
+        .map(|i| char::from(b'a' + (i % 26) as u8))
+        .collect();
+    let code = format!("  {}", &code[2..]); // indented inside the block too
+    let lines = assert_fits(&format!("```\n{code}\n```"), 80);
+    assert!(lines.len() > 1, "{lines:?}");
+    let indent = "    ".to_string() + "  ";
+    assert!(lines.iter().all(|l| l.starts_with(&indent)), "{lines:?}");
+    let kept: String = lines.iter().map(|l| &l[indent.len()..]).collect();
+    assert_eq!(kept, code.trim_start());
+}
+
+/// Wrapping emphasis-heavy text costs about as much per byte as plain text: 4x the input takes
+/// well under 16x (quadratic) the time. Each size is timed as the fastest of a few runs.
+#[test]
+fn wrapping_time_grows_linearly() {
+    let time = |n: usize| {
+        let md = "*a ".repeat(n);
+        (0..3)
+            .map(|_| {
+                let t = std::time::Instant::now();
+                std::hint::black_box(render(&md, 80, Theme::colored()));
+                t.elapsed()
+            })
+            .min()
+            .unwrap_or_default()
+    };
+    let (small, large) = (time(5_000), time(20_000));
+    let ratio = large.as_secs_f64() / small.as_secs_f64().max(1e-9);
+    assert!(
+        ratio < 8.0,
+        "4x input took {ratio:.1}x ({small:?} -> {large:?})"
+    );
 }
 
 #[test]

@@ -113,10 +113,18 @@ pub(super) fn wrap(segs: &[(String, Style)], avail: usize) -> Vec<Vec<Span<'stat
             Some((*end, *style))
         })
         .collect();
-    let style_at = |i| ends.iter().find(|e| i < e.0).map_or(Style::new(), |e| e.1);
+    // Cluster offsets only grow, so the segment holding each one is found by walking forward
+    // (one pass over the segments for the whole text, not a scan per cluster).
+    let mut seg = 0;
     let units: Vec<Unit> = clusters(&text)
         .into_iter()
-        .map(|(i, c)| (c, style_at(i), c.width()))
+        .map(|(i, c)| {
+            while ends.get(seg).is_some_and(|e| i >= e.0) {
+                seg += 1;
+            }
+            let style = ends.get(seg).map_or(Style::new(), |e| e.1);
+            (c, style, c.width())
+        })
         .collect();
     let cols = |us: &[Unit]| us.iter().map(|u| u.2).sum::<usize>();
     let (mut lines, mut line, mut lw, mut gap) = (Vec::new(), Vec::new(), 0, &units[..0]);
@@ -165,4 +173,28 @@ pub(super) fn wrap(segs: &[(String, Style)], avail: usize) -> Vec<Vec<Span<'stat
         spans
     };
     lines.into_iter().map(to_spans).collect()
+}
+
+/// Wrap one code line (sanitized, without '\n') at `avail` columns between clusters, keeping
+/// every character: each piece starts with the line's leading spaces (at most half the width, so
+/// that the code still gets room) and the rest of the line continues on the next piece.
+pub(super) fn wrap_code(line: &str, avail: usize) -> Vec<String> {
+    let body = line.trim_start_matches(' ').trim_end();
+    // Half the width at most, and never so much that a wide character has no room after it.
+    let lead = (line.len() - line.trim_start_matches(' ').len())
+        .min(avail / 2)
+        .min(avail.saturating_sub(2));
+    let room = avail.saturating_sub(lead).max(1);
+    let indent = " ".repeat(lead);
+    let (mut out, mut piece, mut w) = (Vec::new(), indent.clone(), 0);
+    for (_, c) in clusters(body) {
+        if w + c.width() > room && w > 0 {
+            out.push(std::mem::replace(&mut piece, indent.clone()));
+            w = 0;
+        }
+        piece.push_str(c);
+        w += c.width();
+    }
+    out.push(if w > 0 { piece } else { String::new() });
+    out
 }
