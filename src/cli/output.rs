@@ -156,21 +156,7 @@ pub fn print_json(w: &mut String, value: &serde_json::Value) {
 /// Cut `s` to at most `width` display columns, ending in `…` when cut. Command output goes through
 /// [`Out::fit`], which cuts only on a terminal.
 pub fn fit(s: &str, width: usize) -> String {
-    if s.width() <= width {
-        return s.to_string();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in s.chars() {
-        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-        if used + w + 1 > width {
-            break;
-        }
-        used += w;
-        out.push(c);
-    }
-    out.push('…');
-    out
+    crate::markdown::ellipsize(s, width)
 }
 
 /// Pad `s` with spaces to `width` display columns.

@@ -31,6 +31,9 @@ pub enum Action {
     Down,
     PageUp,
     PageDown,
+    /// Half a page (Ctrl-U / Ctrl-D, as in vim, less and helix).
+    HalfPageUp,
+    HalfPageDown,
     Top,
     Bottom,
     Open,
@@ -75,6 +78,8 @@ pub enum Action {
     ExtendStage,
     /// Start a mock loop (from Home).
     Mock,
+    /// Move the keys' focus to the other pane (the rubric's checklist and compare pane).
+    SwitchPane,
 }
 
 /// Each action with its config name; `ToggleItem(0)` stands for every item.
@@ -83,6 +88,8 @@ const ACTION_NAMES: &[(Action, &str)] = &[
     (Action::Down, "down"),
     (Action::PageUp, "page-up"),
     (Action::PageDown, "page-down"),
+    (Action::HalfPageUp, "half-page-up"),
+    (Action::HalfPageDown, "half-page-down"),
     (Action::Top, "top"),
     (Action::Bottom, "bottom"),
     (Action::Open, "open"),
@@ -119,6 +126,7 @@ const ACTION_NAMES: &[(Action, &str)] = &[
     (Action::PrevStage, "prev-stage"),
     (Action::ExtendStage, "extend-stage"),
     (Action::Mock, "mock"),
+    (Action::SwitchPane, "switch-pane"),
 ];
 
 impl Action {
@@ -151,6 +159,8 @@ named! {
         Guides = "guides",
         List = "list",
         Reader = "reader",
+        /// A guide open for reading (the reader, without a question to drill).
+        Guide = "guide",
         Search = "search",
         Drill = "drill",
         Notes = "notes",

@@ -45,6 +45,11 @@ const MOVE: [Def; 4] = [
     b(&[p(K::PageDown), p(K::Char(' '))], "PgDn/space", A::PageDown, "page down", ""),
 ];
 #[rustfmt::skip]
+const HALF: [Def; 2] = [
+    b(&[Key::ctrl('u')], "Ctrl-U", A::HalfPageUp, "half a page up", ""),
+    b(&[Key::ctrl('d')], "Ctrl-D", A::HalfPageDown, "half a page down", ""),
+];
+#[rustfmt::skip]
 const ENDS: [Def; 2] = [
     b(&[p(K::Home), p(K::Char('g'))], "Home/g", A::Top, "go to top", ""),
     b(&[p(K::End), p(K::Char('G'))], "End/G", A::Bottom, "go to bottom", ""),
@@ -72,6 +77,8 @@ const LIST: &[Def] = &[
     MOVE[1],
     MOVE[2],
     MOVE[3],
+    HALF[0],
+    HALF[1],
     ENDS[0],
     ENDS[1],
     b(&[p(K::Enter), p(K::Right), p(K::Char('l'))], "Enter", A::Open, "open", "open"),
@@ -87,7 +94,7 @@ const LIST: &[Def] = &[
 
 #[rustfmt::skip]
 const GUIDES: &[Def] = &[
-    MOVE[0], MOVE[1], MOVE[2], MOVE[3], ENDS[0], ENDS[1],
+    MOVE[0], MOVE[1], MOVE[2], MOVE[3], HALF[0], HALF[1], ENDS[0], ENDS[1],
     b(&[p(K::Enter), p(K::Right), p(K::Char('l'))], "Enter", A::Open, "read the guide", "read"),
     b(&[p(K::Char('/'))], "/", A::Search, "search", "search"),
     b(&[p(K::Char('q')), p(K::Esc), p(K::Left), p(K::Char('h'))], "q/Esc", A::Back, "back", "back"),
@@ -99,6 +106,8 @@ const READER: &[Def] = &[
     MOVE[1],
     MOVE[2],
     MOVE[3],
+    HALF[0],
+    HALF[1],
     ENDS[0],
     ENDS[1],
     b(&[p(K::Char('d')), p(K::Enter)], "d", A::Drill, "drill this question", "drill"),
@@ -108,8 +117,8 @@ const READER: &[Def] = &[
 
 #[rustfmt::skip]
 const SEARCH: &[Def] = &[
-    b(&[p(K::Up)], "↑", A::Up, "previous result", ""),
-    b(&[p(K::Down)], "↓", A::Down, "next result", ""),
+    b(&[p(K::Up), Key::ctrl('p')], "↑/Ctrl-P", A::Up, "previous result", ""),
+    b(&[p(K::Down), Key::ctrl('n')], "↓/Ctrl-N", A::Down, "next result", ""),
     b(&[p(K::Enter)], "Enter", A::Open, "open", "open"),
     b(&[p(K::Esc)], "Esc", A::Back, "back to where you were", "back"),
 ];
@@ -155,6 +164,9 @@ const RUBRIC: &[Def] = &[
     b(&[Key::Digit], "1-9", A::ToggleItem(0), "tick item by number", "tick #"),
     b(&[p(K::PageDown), p(K::Char('J'))], "J/PgDn", A::PageDown, "scroll talking points", ""),
     b(&[p(K::PageUp), p(K::Char('K'))], "K/PgUp", A::PageUp, "scroll talking points back", ""),
+    b(&[p(K::Tab), p(K::BackTab)], "Tab", A::SwitchPane, "keys move the checklist / the compare pane", "switch pane"),
+    b(&[Key::ctrl('d')], "Ctrl-D", A::HalfPageDown, "scroll talking points half a page", ""),
+    b(&[Key::ctrl('u')], "Ctrl-U", A::HalfPageUp, "scroll talking points back half a page", ""),
     b(&[p(K::Char('s'))], "s", A::Save, "save the attempt", "save"),
     b(&[p(K::Char('x'))], "x", A::Discard, "discard (press twice)", "discard"),
     b(&[p(K::Esc), p(K::Char('q'))], "q/Esc", A::Back, "back (asks before discarding)", ""),
@@ -175,6 +187,7 @@ const STORIES: &[Def] = &[
     b(&[p(K::Char('c')), p(K::Tab)], "c/Tab", A::Coverage, "switch preview / coverage grid", "coverage"),
     b(&[p(K::PageDown), p(K::Char('J')), p(K::Char(' '))], "J/PgDn", A::PageDown, "scroll the right pane", ""),
     b(&[p(K::PageUp), p(K::Char('K')), p(K::Char('u'))], "K/PgUp", A::PageUp, "scroll the right pane back", ""),
+    HALF[0], HALF[1],
     b(&[p(K::Char(']'))], "]", A::LintDown, "scroll the lint panel", ""),
     b(&[p(K::Char('['))], "[", A::LintUp, "scroll the lint panel back", ""),
     b(&[p(K::Char('/'))], "/", A::Search, "search", ""),
@@ -210,6 +223,8 @@ const MOCK_REPORT: &[Def] = &[
     MOVE[1],
     MOVE[2],
     MOVE[3],
+    HALF[0],
+    HALF[1],
     ENDS[0],
     ENDS[1],
     b(&[p(K::Char('d'))], "d", A::Drill, "drill the questions it suggests", "drill next"),
@@ -217,13 +232,10 @@ const MOCK_REPORT: &[Def] = &[
 ];
 
 #[rustfmt::skip]
-const HELP: &[Def] = &[b(
-    &[p(K::Esc), p(K::Char('q'))],
-    "?/Esc",
-    A::Back,
-    "close help",
-    "close",
-)];
+const HELP: &[Def] = &[
+    MOVE[0], MOVE[1], MOVE[2], MOVE[3], HALF[0], HALF[1], ENDS[0], ENDS[1],
+    b(&[p(K::Esc), p(K::Char('q'))], "?/Esc", A::Back, "close help", "close"),
+];
 
 #[rustfmt::skip]
 const GLOBAL: &[Def] = &[
@@ -281,6 +293,14 @@ pub(super) fn keymap() -> Keymap {
         (Mode::Guides, click(GUIDES, CLICK_OPENS)),
         (Mode::List, click(LIST, CLICK_OPENS)),
         (Mode::Reader, READER.to_vec()),
+        (
+            Mode::Guide,
+            READER
+                .iter()
+                .filter(|d| d.action != A::Drill)
+                .copied()
+                .collect(),
+        ),
         (Mode::Search, click(SEARCH, CLICK_OPENS)),
         (Mode::Drill, DRILL.to_vec()),
         (Mode::Notes, NOTES.to_vec()),

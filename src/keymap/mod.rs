@@ -107,7 +107,25 @@ impl Keymap {
                 .iter()
                 .find_map(|b| b.keys.iter().find_map(|k| k.matches(event, b.action)))
         };
-        found(&self.global).or_else(|| found(self.bindings(mode)))
+        match found(&self.global).or_else(|| found(self.bindings(mode))) {
+            // Inside a text box Ctrl-Z is undo, as in every editor, not suspend.
+            Some(Action::Suspend) if mode.takes_text() => None,
+            other => other,
+        }
+    }
+
+    /// Whether any of a binding's keys does something in `mode`: in a text box a plain
+    /// printable key (`?`) types itself, and Ctrl-Z is undo.
+    pub fn works_in(&self, mode: Mode, b: &Binding) -> bool {
+        if !mode.takes_text() {
+            return !b.keys.is_empty();
+        }
+        b.action != Action::Suspend
+            && b.keys.iter().any(|k| match k {
+                Key::Press { code, ctrl } => *ctrl || !Key::is_text(*code),
+                Key::Digit => false,
+                Key::Wheel | Key::Click => true,
+            })
     }
 
     /// The action of a mouse gesture in a mode, if any.
@@ -144,7 +162,7 @@ impl Keymap {
             role: b.role,
         };
         hints
-            .filter(|b| !b.hint.is_empty() && !b.shown.is_empty())
+            .filter(|b| !b.hint.is_empty() && !b.shown.is_empty() && self.works_in(mode, b))
             .map(hint)
             .collect()
     }

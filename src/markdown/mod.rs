@@ -9,8 +9,8 @@ use std::mem::take;
 
 mod table;
 mod text;
-pub use text::sanitize;
 use text::{clusters, cut, wrap, wrap_code};
+pub use text::{ellipsize, sanitize};
 
 use crate::theme::Background;
 use pulldown_cmark::{Alignment, Event, HeadingLevel, Options, Parser, Tag, TagEnd};

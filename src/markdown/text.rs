@@ -99,6 +99,17 @@ pub(super) fn cut(s: &str, max: usize) -> &str {
     &s[..ends.last().unwrap_or(0)]
 }
 
+/// `s` cut to at most `width` display columns between clusters, ending in `…` when anything was
+/// cut, so a shortened text always says so.
+pub fn ellipsize(s: &str, width: usize) -> String {
+    if s.width() <= width {
+        return s.to_string();
+    }
+    let mut out = cut(s, width.saturating_sub(1)).to_string();
+    out.push('…');
+    out
+}
+
 /// A cluster with its style and width.
 type Unit<'a> = (&'a str, Style, usize);
 

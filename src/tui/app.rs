@@ -26,6 +26,7 @@ pub struct App {
     pub ctx: Ctx,
     pub stack: Vec<View>,
     pub help: bool,
+    pub help_scroll: crate::tui::scroll::Scroll,
     pub quit: bool,
     /// Effects waiting for the host (the terminal's own); the app's own are done at once.
     pending: Vec<Effect>,
@@ -40,6 +41,7 @@ impl App {
             ctx,
             stack,
             help: false,
+            help_scroll: Default::default(),
             quit: false,
             pending: Vec::new(),
             moved: false,
@@ -149,12 +151,14 @@ impl App {
                 return;
             }
             Action::Help => {
-                self.help = !self.help;
+                self.show_help(!self.help);
                 return;
             }
             _ if self.help => {
                 if action == Action::Back {
-                    self.help = false;
+                    self.show_help(false);
+                } else {
+                    self.help_scroll.apply(action);
                 }
                 return;
             }
@@ -181,6 +185,15 @@ impl App {
         let step = view.screen().update(&mut self.ctx, action);
         self.apply(step);
         self.leave_messages_behind(before);
+    }
+
+    /// Open or close help; the screen under it holds still meanwhile (a drill's clock pauses).
+    fn show_help(&mut self, on: bool) {
+        self.help = on;
+        self.help_scroll = Default::default();
+        if let Some(view) = self.stack.last_mut() {
+            view.screen().hold(&mut self.ctx, on);
+        }
     }
 
     /// A message belongs to the screen that made it: when the screen changes, a note made
@@ -239,11 +252,12 @@ impl App {
         };
         match log.append(&attempt) {
             Ok(()) => {
-                ctx.info(format!(
-                    "Saved: {:.0}% on {}",
-                    attempt.score, attempt.question
-                ));
+                let (score, question, at) = (attempt.score, attempt.question.clone(), attempt.at);
                 ctx.attempts.push(attempt);
+                let back = prep_core::review::back_in(&ctx.bank, &ctx.attempts, &question, at)
+                    .map(|b| format!("; back for review {b}"))
+                    .unwrap_or_default();
+                ctx.info(format!("Saved: {score:.0}% on {question}{back}"));
                 true
             }
             Err(e) => {
@@ -329,10 +343,11 @@ mod tests {
         )));
         s.act(Action::Open).act(Action::Save);
         assert_eq!(s.app.mode(), Mode::Drill, "on to the second question");
+        let saved = status(&s).unwrap();
+        assert!(saved.starts_with("Saved: "), "{saved:?}");
         assert!(
-            status(&s).unwrap().starts_with("Saved: "),
-            "{:?}",
-            status(&s)
+            saved.contains("back for review "),
+            "says when it comes back: {saved:?}"
         );
 
         s.app.ctx.error("the log is damaged");

@@ -61,6 +61,8 @@ impl Nav {
             Action::Down => (cur + 1).min(last),
             Action::PageUp => cur.saturating_sub(self.page()),
             Action::PageDown => (cur + self.page()).min(last),
+            Action::HalfPageUp => cur.saturating_sub((self.page() / 2).max(1)),
+            Action::HalfPageDown => (cur + (self.page() / 2).max(1)).min(last),
             Action::Top => 0,
             Action::Bottom => last,
             _ => return false,

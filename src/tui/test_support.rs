@@ -174,3 +174,22 @@ impl Session {
         screen_text(self.term.backend().buffer())
     }
 }
+
+/// How help writes a binding: every key that does it, then what it does.
+pub fn help_row(b: &crate::keymap::Binding) -> String {
+    let all: Vec<String> = b.keys.iter().map(crate::keymap::Key::shown).collect();
+    format!("  {:<14} {}", all.join("/"), b.label)
+}
+
+impl Session {
+    /// Open help and read it to the end, page by page (help scrolls when it is long).
+    pub fn help_text(&mut self) -> String {
+        self.act(Action::Help);
+        let mut text = self.text();
+        for _ in 0..20 {
+            self.act(Action::PageDown);
+            text.push_str(&self.text());
+        }
+        text
+    }
+}

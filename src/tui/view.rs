@@ -5,8 +5,8 @@ use super::app::App;
 use crate::keymap::{Hint, Mode, Role};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph, Row, Table, Wrap};
+use ratatui::text::{Line, Span, Text};
+use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 pub const MIN_WIDTH: u16 = 60;
 pub const MIN_HEIGHT: u16 = 16;
@@ -94,25 +94,43 @@ fn footer_line(mode: Mode, app: &App, width: u16) -> Line<'static> {
     Line::from(spans)
 }
 
-fn draw_help(f: &mut Frame, area: Rect, app: &App) {
+/// Keys a text box understands (the notes box, search, a story's title), for help there.
+const TYPING: &[(&str, &str)] = &[
+    ("Ctrl-Z/Ctrl-U", "undo"),
+    ("Ctrl-R", "redo"),
+    ("Ctrl-W", "delete the word before the cursor"),
+    ("Ctrl-K", "delete to the end of the line"),
+    ("Ctrl-A/Ctrl-E", "start / end of the line"),
+];
+
+fn draw_help(f: &mut Frame, area: Rect, app: &mut App) {
     let t = app.ctx.theme;
     let mode = app.stack.last().map_or(Mode::Home, |v| v.mode());
-    let mut rows: Vec<Row> = Vec::new();
+    let keys = &app.ctx.keys;
+    let row = |k: String, label: &str| {
+        Line::from(vec![
+            Span::styled(format!("  {k:<14}"), t.key()),
+            Span::raw(format!(" {label}")),
+        ])
+    };
+    let mut lines: Vec<Line> = Vec::new();
     for (title, binds) in [
-        ("This screen", app.ctx.keys.bindings(mode)),
-        ("Everywhere", app.ctx.keys.global()),
+        ("This screen", keys.bindings(mode)),
+        ("Everywhere", keys.global()),
     ] {
-        rows.push(Row::new([Span::styled(title, t.title()), Span::raw("")]));
-        // A binding whose keys a remap took is left out: no key does it now.
-        for b in binds.iter().filter(|b| !b.keys.is_empty()) {
-            rows.push(Row::new([
-                Span::styled(format!("  {}", b.shown), t.key()),
-                Span::raw(b.label),
-            ]));
+        lines.push(Line::styled(title, t.title()));
+        // A binding whose keys a remap took, or that a text box types, is left out.
+        for b in binds.iter().filter(|b| keys.works_in(mode, b)) {
+            let all: Vec<String> = b.keys.iter().map(crate::keymap::Key::shown).collect();
+            lines.push(row(all.join("/"), b.label));
         }
     }
-    let height = (rows.len() as u16 + 2).min(area.height);
-    let width = 64.min(area.width);
+    if mode.takes_text() {
+        lines.push(Line::styled("Typing", t.title()));
+        lines.extend(TYPING.iter().map(|(k, l)| row((*k).to_string(), l)));
+    }
+    let height = (lines.len() as u16 + 2).min(area.height);
+    let width = 72.min(area.width);
     let popup = Rect {
         x: area.x + (area.width - width) / 2,
         y: area.y + (area.height - height) / 2,
@@ -123,8 +141,13 @@ fn draw_help(f: &mut Frame, area: Rect, app: &App) {
     let block = Block::bordered()
         .title(" Keys (? or Esc to close) ")
         .title_style(t.title());
-    f.render_widget(
-        Table::new(rows, [Constraint::Length(14), Constraint::Fill(1)]).block(block),
+    app.help_scroll.draw(
+        f,
         popup,
+        block,
+        Text::from(lines),
+        "j/k scroll",
+        t.dim(),
+        false,
     );
 }

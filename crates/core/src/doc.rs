@@ -101,3 +101,59 @@ pub fn answer_markdown(q: &Question) -> String {
     list(&mut out, "Follow-ups", &q.follow_ups);
     out
 }
+
+/// Notes the user typed, as Markdown that shows them as typed: every line kept (a hard break at
+/// each), nothing in them read as Markdown, except the stage headings a paced session writes
+/// (`## Clarify`), which become level-`level` headings.
+pub fn notes_markdown(notes: &str, level: usize) -> String {
+    let stages: Vec<String> = crate::practice::pace::Stage::ALL
+        .iter()
+        .map(|s| format!("## {}", s.name()))
+        .collect();
+    let hashes = "#".repeat(level.clamp(1, 6));
+    let mut out = String::new();
+    let mut para = false;
+    for line in notes.trim_end().lines() {
+        let line = line.trim_end();
+        if stages.iter().any(|s| s == line) {
+            out.push_str(&format!("\n{hashes} {}\n\n", escape(&line[3..])));
+            para = false;
+        } else if line.is_empty() {
+            out.push('\n');
+            para = false;
+        } else {
+            if para {
+                out.push_str("\\\n");
+            }
+            let text = line.trim_start();
+            // A leading "-", "+" or "1." would start a list: keep it as typed.
+            let digits = text.len() - text.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+            if text.starts_with(['-', '+'])
+                || (digits > 0 && text[digits..].starts_with(['.', ')']))
+            {
+                out.push('\\');
+            }
+            out.push_str(&escape(text));
+            para = true;
+        }
+    }
+    out.push('\n');
+    out
+}
+
+#[cfg(test)]
+mod notes_tests {
+    use super::notes_markdown;
+
+    #[test]
+    fn stage_headings_become_headings_and_every_other_line_is_text() {
+        let md = notes_markdown(
+            "## Clarify\nwho *uses* it?\n## not a stage\n\n## Deep dive\nshards",
+            3,
+        );
+        assert_eq!(
+            md,
+            "\n### Clarify\n\nwho \\*uses\\* it?\\\n\\#\\# not a stage\n\n### Deep dive\n\nshards\n"
+        );
+    }
+}

@@ -41,17 +41,16 @@ pub fn update(s: &mut HomeState, ctx: &mut Ctx, action: Action) -> Transition {
                 Some(id),
             ))),
         },
+        Action::Drill if section.is_none() => {
+            ctx.info("Guides have no questions to drill: move to a section, or r for reviews");
+            Transition::Stay
+        }
         Action::Drill => {
             let filter = prep_core::bank::Filter {
                 section,
                 ..Default::default()
             };
-            let mut pool: Vec<usize> = ctx
-                .bank
-                .filter(&filter)
-                .filter_map(|q| ctx.bank.question_index(&q.id))
-                .collect();
-            ctx.rng.shuffle(&mut pool);
+            let mut pool = prep_core::practice::shuffled(&ctx.bank, &filter, &mut ctx.rng);
             pool.truncate(1);
             drill::start(ctx, pool)
         }

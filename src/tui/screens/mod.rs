@@ -52,6 +52,8 @@ pub trait Screen {
     }
     /// The editor this screen opened on `path` has closed.
     fn edited(&mut self, _ctx: &mut Ctx, _path: &Path) {}
+    /// Help opened (`on`) or closed over this screen: a running clock holds still meanwhile.
+    fn hold(&mut self, _ctx: &mut Ctx, _on: bool) {}
 }
 
 pub enum View {

@@ -5,12 +5,11 @@ use super::Screen;
 use super::drill;
 use crate::keymap::{Action, Mode};
 use crate::tui::app::{Ctx, Step, Transition};
+use crate::tui::scroll::Scroll;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Text;
-use ratatui::widgets::{
-    Block, Borders, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState,
-};
+use ratatui::widgets::{Block, Borders};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Doc {
@@ -20,50 +19,34 @@ pub enum Doc {
 
 pub struct ReaderState {
     pub doc: Doc,
-    pub scroll: usize,
-    /// Lines and page height at the last draw, to keep scrolling inside the text.
-    lines: usize,
-    page: usize,
+    pub scroll: Scroll,
 }
 
 impl ReaderState {
     pub fn question(i: usize) -> Self {
         ReaderState {
             doc: Doc::Question(i),
-            scroll: 0,
-            lines: 0,
-            page: 0,
+            scroll: Scroll::default(),
         }
     }
 
     pub fn guide(i: usize) -> Self {
         ReaderState {
             doc: Doc::Guide(i),
-            scroll: 0,
-            lines: 0,
-            page: 0,
+            scroll: Scroll::default(),
         }
     }
 }
 
 pub fn update(s: &mut ReaderState, ctx: &mut Ctx, action: Action) -> Transition {
-    let max = s.lines.saturating_sub(s.page);
-    let page = s.page.max(2) - 1;
+    if s.scroll.apply(action) {
+        return Transition::Stay;
+    }
     match action {
-        Action::Up => s.scroll = s.scroll.saturating_sub(1),
-        Action::Down => s.scroll = (s.scroll + 1).min(max),
-        Action::PageUp => s.scroll = s.scroll.saturating_sub(page),
-        Action::PageDown => s.scroll = (s.scroll + page).min(max),
-        Action::Top => s.scroll = 0,
-        Action::Bottom => s.scroll = max,
         Action::Drill => {
-            return match s.doc {
-                Doc::Question(q) => drill::start(ctx, vec![q]),
-                Doc::Guide(_) => {
-                    ctx.info("Guides are for reading; open a question to drill it");
-                    Transition::Stay
-                }
-            };
+            if let Doc::Question(q) = s.doc {
+                return drill::start(ctx, vec![q]);
+            }
         }
         Action::Back => return Transition::Pop,
         _ => {}
@@ -97,36 +80,22 @@ pub fn text(ctx: &Ctx, doc: Doc, width: u16) -> (String, Text<'static>) {
 
 pub fn draw(f: &mut Frame, area: Rect, s: &mut ReaderState, ctx: &Ctx) {
     let block = Block::new().borders(Borders::TOP);
-    let inner = block.inner(area);
-    let width = inner.width.saturating_sub(2).max(1);
+    let width = block.inner(area).width.saturating_sub(2).max(1);
     let (title, text) = text(ctx, s.doc, width);
-    s.lines = text.lines.len();
-    s.page = usize::from(inner.height);
-    s.scroll = s.scroll.min(s.lines.saturating_sub(s.page));
-    let pos = if s.lines > s.page {
-        format!(" {}/{} ", s.scroll + 1, s.lines.saturating_sub(s.page) + 1)
-    } else {
-        String::new()
-    };
     let block = block
         .title(format!(" {title} "))
-        .title_style(ctx.theme.title())
-        .title_bottom(pos);
-    let scroll = u16::try_from(s.scroll).unwrap_or(u16::MAX);
-    f.render_widget(Paragraph::new(text).scroll((scroll, 0)).block(block), area);
-    if s.lines > s.page {
-        let mut bar = ScrollbarState::new(s.lines.saturating_sub(s.page)).position(s.scroll);
-        f.render_stateful_widget(
-            Scrollbar::new(ScrollbarOrientation::VerticalRight),
-            inner,
-            &mut bar,
-        );
-    }
+        .title_style(ctx.theme.title());
+    let t = ctx.theme;
+    s.scroll
+        .draw(f, area, block, text, "j/k scroll", t.dim(), true);
 }
 
 impl Screen for ReaderState {
     fn mode(&self) -> Mode {
-        Mode::Reader
+        match self.doc {
+            Doc::Question(_) => Mode::Reader,
+            Doc::Guide(_) => Mode::Guide,
+        }
     }
     fn update(&mut self, ctx: &mut Ctx, action: Action) -> Step {
         update(self, ctx, action).into()

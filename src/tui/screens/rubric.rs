@@ -6,6 +6,7 @@ use super::{Screen, View, drill};
 use crate::keymap::{Action, Mode};
 use crate::tui::app::{Ctx, Effect, Step, Transition};
 use crate::tui::nav::Nav;
+use crate::tui::scroll::Scroll;
 use prep_core::practice::{self, Answer, ChecklistItem, format_clock};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -21,7 +22,9 @@ pub struct RubricState {
     /// The drill's queue and this question's place in it, to go on to the next.
     queue: Vec<usize>,
     pos: usize,
-    scroll: u16,
+    scroll: Scroll,
+    /// Up/Down move the compare pane instead of the checklist (Tab switches).
+    compare_focus: bool,
     confirm_discard: bool,
 }
 
@@ -42,7 +45,8 @@ impl RubricState {
             answer,
             queue,
             pos,
-            scroll: 0,
+            scroll: Scroll::default(),
+            compare_focus: false,
             confirm_discard: false,
         }
     }
@@ -70,20 +74,26 @@ impl RubricState {
 
 pub fn update(s: &mut RubricState, ctx: &mut Ctx, action: Action) -> Step {
     let confirmed = std::mem::take(&mut s.confirm_discard);
-    // J/K and PgDn/PgUp scroll the compare pane (as the keymap says), not the checklist.
-    let paging = matches!(action, Action::PageDown | Action::PageUp);
+    // J/K, PgDn/PgUp and Ctrl-D/U scroll the compare pane (as the keymap says), and so do the
+    // moving keys while it has the focus.
+    let paging = matches!(
+        action,
+        Action::PageDown | Action::PageUp | Action::HalfPageDown | Action::HalfPageUp
+    );
+    if (paging || s.compare_focus) && s.scroll.apply(action) {
+        return Step::stay();
+    }
     if !paging && s.nav.apply(action) {
         return Step::stay();
     }
     match action {
+        Action::SwitchPane => s.compare_focus = !s.compare_focus,
         Action::Toggle => {
             if let Some(i) = s.nav.selected() {
                 s.toggle(i);
             }
         }
         Action::ToggleItem(i) => s.toggle(i),
-        Action::PageDown => s.scroll = s.scroll.saturating_add(5),
-        Action::PageUp => s.scroll = s.scroll.saturating_sub(5),
         Action::Save => return Step::effect(Effect::Save(Box::new(s.attempt(ctx)))),
         Action::Discard | Action::Back if confirmed => {
             ctx.info("Discarded; nothing was saved");
@@ -130,7 +140,32 @@ pub fn draw(f: &mut Frame, area: Rect, s: &mut RubricState, ctx: &Ctx) {
     } else {
         Layout::vertical([Constraint::Percentage(60), Constraint::Percentage(40)]).areas(area)
     };
-    let [list, gauges] = Layout::vertical([Constraint::Min(3), Constraint::Length(4)]).areas(left);
+    // The prompt being graded, on up to three lines (the rest marked), above the checklist.
+    let mut asked = crate::markdown::render_plain(
+        &prep_core::doc::escape(&q.prompt),
+        left.width.saturating_sub(1).max(8),
+    );
+    let room = if left.height >= 16 { 3 } else { 1 };
+    if asked.len() > room {
+        asked.truncate(room);
+        if let Some(last) = asked.last_mut() {
+            *last = crate::markdown::ellipsize(
+                &format!("{last} …"),
+                usize::from(left.width.saturating_sub(1)),
+            );
+        }
+    }
+    let asked_h = u16::try_from(asked.len()).unwrap_or(1);
+    let [prompt, list, gauges] = Layout::vertical([
+        Constraint::Length(asked_h),
+        Constraint::Min(3),
+        Constraint::Length(4),
+    ])
+    .areas(left);
+    f.render_widget(
+        Paragraph::new(asked.into_iter().map(Line::from).collect::<Vec<_>>()).style(t.dim()),
+        prompt,
+    );
 
     // Item texts wrap, so every word of what is being graded is visible.
     let text_width = list.width.saturating_sub(3 + 3 + 4 + 3).max(8);
@@ -217,13 +252,11 @@ pub fn draw(f: &mut Frame, area: Rect, s: &mut RubricState, ctx: &Ctx) {
         })
         .title(" Compare: what a strong answer covers ")
         .title_style(t.title());
-    let width = block.inner(right).width.saturating_sub(1).max(1);
+    let width = block.inner(right).width.saturating_sub(2).max(1);
     let mut md = String::new();
     if !s.answer.notes.trim().is_empty() {
         md.push_str("## Your notes\n\n");
-        for line in s.answer.notes.lines() {
-            md.push_str(&format!("    {line}\n"));
-        }
+        md.push_str(&prep_core::doc::notes_markdown(&s.answer.notes, 3));
         md.push('\n');
     }
     md.push_str(&prep_core::doc::answer_markdown(q));
@@ -232,23 +265,15 @@ pub fn draw(f: &mut Frame, area: Rect, s: &mut RubricState, ctx: &Ctx) {
         md.push_str(&practice::pace::summary_markdown(&s.answer.stages));
     }
     let text = crate::markdown::render(&md, width, t.markdown());
-    let max = u16::try_from(text.lines.len())
-        .unwrap_or(u16::MAX)
-        .saturating_sub(block.inner(right).height);
-    s.scroll = s.scroll.min(max);
-    let block = if max > 0 {
-        let at = if s.scroll >= max {
-            "end".to_string()
-        } else {
-            format!("{}%", u32::from(s.scroll) * 100 / u32::from(max))
-        };
-        block.title_bottom(Line::styled(format!(" J/K scroll · {at} "), t.dim()))
-    } else {
-        block
-    };
-    f.render_widget(
-        Paragraph::new(text).scroll((s.scroll, 0)).block(block),
+    let hint = if s.compare_focus { "j/k" } else { "J/K" };
+    s.scroll.draw(
+        f,
         right,
+        block,
+        text,
+        &format!("{hint} scroll"),
+        t.dim(),
+        false,
     );
 }
 

@@ -408,17 +408,15 @@ fn help_lists_every_key_of_the_screen_at_both_sizes() {
             let mut s = Session::new(test_support::ctx(), size);
             route(&mut s);
             assert_eq!(s.app.mode(), mode);
-            s.act(Action::Help);
-            let text = s.text();
-            for b in s
-                .app
-                .ctx
-                .keys
+            let text = s.help_text();
+            let keys = &s.app.ctx.keys;
+            for b in keys
                 .bindings(mode)
                 .iter()
-                .chain(s.app.ctx.keys.global())
+                .chain(keys.global())
+                .filter(|b| keys.works_in(mode, b))
             {
-                let row = format!("{:<14} {}", format!("  {}", b.shown), b.label);
+                let row = test_support::help_row(b);
                 assert!(
                     text.contains(&row),
                     "{mode:?} at {size:?}: help lacks «{row}»\n{text}"
@@ -464,7 +462,15 @@ fn footer_shows_the_help_key_at_80_columns() {
         },
     ];
     let cut = footers_cut_at_80_columns(&routes);
-    assert!(cut.is_empty(), "{cut:#?}");
+    // In a text box `?` types a question mark, so the footer does not offer it there.
+    assert_eq!(
+        cut,
+        [
+            "Search: «Enter open · Esc back»",
+            "Notes: «Esc done with notes»"
+        ],
+        "{cut:#?}"
+    );
 }
 
 /// Known bug: the question list's and the drill's footers are wider than 80 columns and lose

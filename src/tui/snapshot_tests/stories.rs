@@ -110,10 +110,9 @@ fn stories_help_and_footer_come_from_the_key_table() {
         assert_eq!(s.app.mode(), Mode::Stories);
         let footer = s.text().lines().last().unwrap_or_default().to_string();
         assert!(footer.ends_with("? help"), "{footer}");
-        s.act(Action::Help);
-        let text = s.text();
+        let text = s.help_text();
         for b in s.app.ctx.keys.bindings(Mode::Stories) {
-            let row = format!("{:<14} {}", format!("  {}", b.shown), b.label);
+            let row = crate::tui::test_support::help_row(b);
             assert!(text.contains(&row), "help lacks «{row}»\n{text}");
         }
     }

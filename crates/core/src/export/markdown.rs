@@ -18,13 +18,6 @@ fn pct(v: Option<f64>) -> String {
 }
 
 /// Text as a Markdown block quote, every line kept (a hard break ends each).
-fn quote(md: &mut String, text: &str) {
-    for line in text.lines() {
-        let _ = writeln!(md, "> {}  ", escape(line));
-    }
-    md.push('\n');
-}
-
 /// The report, with its times in the user's zone.
 pub fn export_markdown(bank: &Bank, e: &Export) -> String {
     export_markdown_in(bank, e, Zone::local())
@@ -156,7 +149,10 @@ pub fn export_markdown_in(bank: &Bank, e: &Export, zone: &Zone) -> String {
         let _ = writeln!(md, "{}\n", facts.join(" · "));
         if !a.notes.trim().is_empty() {
             md.push_str("Notes:\n\n");
-            quote(&mut md, &a.notes);
+            for line in crate::doc::notes_markdown(&a.notes, 5).lines() {
+                let _ = writeln!(md, "> {line}");
+            }
+            md.push('\n');
         }
     }
     md

@@ -105,6 +105,17 @@ impl Clock {
         let limit = self.limit.as_secs() as i64 + secs;
         self.limit = Duration::from_secs(limit.max(MIN_LIMIT.as_secs() as i64) as u64);
     }
+
+    /// Remove `secs` from the limit, but never below the time already spoken (rounded up to a
+    /// whole second) nor below 10 s. False when the limit could not go down by all of `secs`.
+    pub fn shorten(&mut self, secs: u64, now: Instant) -> bool {
+        let spoken = self.elapsed(now);
+        let spoken = spoken.as_secs() + u64::from(spoken.subsec_nanos() > 0);
+        let floor = spoken.max(MIN_LIMIT.as_secs());
+        let wanted = self.limit.as_secs().saturating_sub(secs);
+        self.limit = Duration::from_secs(wanted.max(floor).min(self.limit.as_secs()));
+        wanted >= floor
+    }
 }
 
 /// `m:ss`, with a leading `+` in overtime.
@@ -165,6 +176,25 @@ mod tests {
         assert_eq!(c.remaining_secs(t0), 45);
         c.adjust(-1000);
         assert_eq!(c.limit(), secs(10));
+    }
+
+    #[test]
+    fn shortening_never_cuts_the_limit_below_the_time_already_spoken() {
+        let t0 = Instant::now();
+        let mut c = Clock::start(60, t0);
+        assert!(c.shorten(15, t0 + secs(30)));
+        assert_eq!(c.limit(), secs(45));
+        assert!(!c.shorten(15, t0 + Duration::from_millis(34_200)));
+        assert_eq!(
+            c.limit(),
+            secs(35),
+            "0:34.2 spoken: the limit stops at 0:35"
+        );
+        assert!(
+            !c.shorten(15, t0 + secs(50)),
+            "already over: nothing changes"
+        );
+        assert_eq!(c.limit(), secs(35));
     }
 
     #[test]

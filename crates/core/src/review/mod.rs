@@ -12,7 +12,10 @@ use crate::storage::Attempt;
 use serde::Serialize;
 use std::collections::HashMap;
 
+mod back;
 mod fsrs;
+
+pub use back::{back_in, phrase};
 
 /// The chance of recalling a question on its due date that the schedule aims for.
 pub const DESIRED_RETENTION: f32 = 0.9;

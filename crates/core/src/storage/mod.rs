@@ -70,7 +70,15 @@ pub fn new_attempt_id(at: i64) -> String {
 pub struct StageTime {
     pub stage: String,
     pub used: u32,
+    /// The stage's time as it stood when the session ended: the plan plus any extensions.
     pub suggested: u32,
+    /// Seconds the user added to the plan with "one more minute" (0 when none).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub extended: u32,
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
 }
 
 /// A line of the log that could not be used.

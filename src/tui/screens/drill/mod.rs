@@ -6,6 +6,7 @@
 pub mod paced;
 #[cfg(test)]
 mod paced_tests;
+mod ready;
 
 use super::{Screen, View, rubric};
 use crate::keymap::{Action, Mode};
@@ -37,6 +38,12 @@ pub struct DrillState {
     pub paced: Option<Box<paced::Paced>>,
     confirm_leave: bool,
     rang: bool,
+    /// Waiting for a key before the clock starts (a drill after the first of a queue).
+    waiting: bool,
+    /// The clocks were stopped for help and start again when it closes.
+    held: bool,
+    /// Part of a mock loop: Enter moves on to the next question instead of grading.
+    pub in_mock: bool,
 }
 
 impl DrillState {
@@ -47,7 +54,8 @@ impl DrillState {
         let paced = paced::Paced::for_question(&ctx.bank.questions[queue[pos]], limit, ctx.now);
         let mut notes = TextArea::default();
         notes.set_placeholder_text("n to jot an outline while you talk");
-        DrillState {
+        notes.set_wrap_mode(ratatui_textarea::WrapMode::WordOrGlyph);
+        let mut s = DrillState {
             queue,
             pos,
             clock: Clock::start(limit, ctx.now),
@@ -58,7 +66,14 @@ impl DrillState {
             paced: paced.map(Box::new),
             confirm_leave: false,
             rang: false,
+            waiting: false,
+            held: false,
+            in_mock: false,
+        };
+        if pos > 0 {
+            s.wait(ctx.now);
         }
+        s
     }
 
     pub fn question(&self) -> usize {
@@ -120,6 +135,9 @@ impl Screen for DrillState {
     fn text_input(&mut self, _ctx: &mut Ctx, key: KeyEvent) {
         text_input(self, key);
     }
+    fn hold(&mut self, ctx: &mut Ctx, on: bool) {
+        DrillState::hold(self, ctx.now, on);
+    }
 }
 
 pub fn text_input(s: &mut DrillState, key: KeyEvent) {
@@ -146,6 +164,9 @@ pub fn answer(s: &DrillState, now: std::time::Instant) -> Answer {
 }
 
 pub fn update(s: &mut DrillState, ctx: &mut Ctx, action: Action) -> Transition {
+    if s.waiting {
+        return waiting_update(s, ctx, action);
+    }
     if s.paced.is_some() {
         return paced::update(s, ctx, action);
     }
@@ -172,18 +193,23 @@ pub fn update(s: &mut DrillState, ctx: &mut Ctx, action: Action) -> Transition {
                 c.toggle(now);
             }
         }
-        Action::MoreTime | Action::LessTime => {
-            let step = if action == Action::MoreTime {
-                STEP_SECS
-            } else {
-                -STEP_SECS
-            };
-            s.clock.adjust(step);
+        Action::MoreTime => {
+            s.clock.adjust(STEP_SECS);
             s.rang = s.clock.phase(now) == Phase::Overtime;
             ctx.info(format!(
                 "Time limit now {}",
                 format_clock(s.clock.limit().as_secs() as i64)
             ));
+        }
+        Action::LessTime => {
+            let cut = s.clock.shorten(STEP_SECS as u64, now);
+            s.rang = s.clock.phase(now) == Phase::Overtime;
+            let limit = format_clock(s.clock.limit().as_secs() as i64);
+            ctx.info(if cut {
+                format!("Time limit now {limit}")
+            } else {
+                format!("Time limit now {limit}: it cannot go below the time already spoken")
+            });
         }
         Action::Notes => s.notes_focus = true,
         Action::FollowUp => {
@@ -209,6 +235,26 @@ pub fn update(s: &mut DrillState, ctx: &mut Ctx, action: Action) -> Transition {
     Transition::Stay
 }
 
+/// Before the clock starts, only starting, leaving and the bell do anything.
+pub fn waiting_update(s: &mut DrillState, ctx: &mut Ctx, action: Action) -> Transition {
+    match action {
+        Action::Pause | Action::Open => s.start_clock(ctx.now),
+        Action::Back => return Transition::Pop,
+        Action::Bell => ctx.bell = !ctx.bell,
+        _ => ctx.info("Ready? space starts the clock"),
+    }
+    Transition::Stay
+}
+
+/// What Enter does once time is up, for the gauge: grade, or in a mock move on.
+pub fn enter_hint(s: &DrillState) -> &'static str {
+    match (s.in_mock, s.pos + 1 < s.queue.len()) {
+        (false, _) => " · Enter to grade",
+        (true, true) => " · Enter: next question",
+        (true, false) => " · Enter: end the loop and grade",
+    }
+}
+
 fn clock_label(clock: &Clock, now: std::time::Instant) -> String {
     let left = clock.remaining_secs(now);
     let paused = if clock.is_paused() { " · paused" } else { "" };
@@ -221,8 +267,16 @@ fn clock_label(clock: &Clock, now: std::time::Instant) -> String {
 
 pub fn draw(f: &mut Frame, area: Rect, s: &mut DrillState, ctx: &Ctx) {
     if s.paced.is_some() {
-        return paced::draw(f, area, s, ctx);
+        paced::draw(f, area, s, ctx);
+    } else {
+        draw_short(f, area, s, ctx);
     }
+    if s.waiting {
+        ready::draw(f, area, s, ctx);
+    }
+}
+
+fn draw_short(f: &mut Frame, area: Rect, s: &mut DrillState, ctx: &Ctx) {
     let t = ctx.theme;
     let now = ctx.now;
     let q = &ctx.bank.questions[s.question()];
@@ -285,7 +339,7 @@ pub fn draw(f: &mut Frame, area: Rect, s: &mut DrillState, ctx: &Ctx) {
     let phase = s.clock.phase(now);
     let mut label = clock_label(&s.clock, now);
     if phase == Phase::Overtime {
-        label.push_str(" · Enter to grade");
+        label.push_str(enter_hint(s));
     }
     let title = match phase {
         Phase::Calm => " Time ",

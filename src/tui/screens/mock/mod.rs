@@ -73,7 +73,8 @@ impl MockState {
         let stage = if run.queue.is_empty() {
             report_stage(ctx, &run)
         } else {
-            let d = drill::DrillState::new(ctx, run.queue.clone(), 0);
+            let mut d = drill::DrillState::new(ctx, run.queue.clone(), 0);
+            d.in_mock = true;
             Stage::Answer(run, Box::new(d))
         };
         MockState {
@@ -197,6 +198,11 @@ impl Screen for MockState {
     fn running(&self) -> bool {
         running(self)
     }
+    fn hold(&mut self, ctx: &mut Ctx, on: bool) {
+        if let Stage::Answer(_, d) = &mut self.stage {
+            d.hold(ctx.now, on);
+        }
+    }
     /// The preset list, or the checklist of the answer being graded.
     fn nav(&mut self) -> Option<&mut Nav> {
         match &mut self.stage {
@@ -248,10 +254,15 @@ fn answer_update(
     mut d: Box<drill::DrillState>,
 ) -> (Stage, Transition) {
     match action {
+        Action::Open if d.is_waiting() => {
+            d.start_clock(ctx.now);
+            (Stage::Answer(run, d), Transition::Stay)
+        }
         Action::Open => {
             run.answers.push((d.question(), drill::answer(&d, ctx.now)));
             if d.pos + 1 < run.queue.len() {
-                let next = drill::DrillState::new(ctx, run.queue.clone(), d.pos + 1);
+                let mut next = drill::DrillState::new(ctx, run.queue.clone(), d.pos + 1);
+                next.in_mock = true;
                 (Stage::Answer(run, Box::new(next)), Transition::Stay)
             } else {
                 ctx.info("That was the last question. Grade each answer honestly; s saves it");

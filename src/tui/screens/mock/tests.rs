@@ -38,6 +38,11 @@ fn answer_all(app: &mut App, secs: &[u64]) {
     };
     for i in 0..n {
         assert!(matches!(app.mode(), Mode::MockDrill | Mode::MockPaced));
+        if i > 0 {
+            // Each question after the first waits for the user before its clock starts.
+            assert!(matches!(&state(app).stage, Stage::Answer(_, d) if d.is_waiting()));
+            app.update(Action::Open);
+        }
         wait(app, secs[i.min(secs.len() - 1)]);
         app.update(Action::Open);
     }

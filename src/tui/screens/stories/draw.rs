@@ -83,21 +83,7 @@ pub fn draw(f: &mut Frame, area: Rect, s: &mut StoriesState, ctx: &Ctx) {
     }
 }
 
-/// `s` cut to `w` display columns, with `…` when cut.
-fn cut(s: &str, w: usize) -> String {
-    if s.width() <= w {
-        return s.to_string();
-    }
-    let mut out = String::new();
-    for c in s.chars() {
-        if out.width() + unicode_width::UnicodeWidthChar::width(c).unwrap_or(0) + 1 > w {
-            break;
-        }
-        out.push(c);
-    }
-    out.push('…');
-    out
-}
+use crate::markdown::ellipsize as cut;
 
 fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })

@@ -174,7 +174,8 @@ impl Pace {
             .map(|s| StageTime {
                 stage: s.stage.id().to_string(),
                 used: u32::try_from(s.clock.elapsed(now).as_secs()).unwrap_or(u32::MAX),
-                suggested: s.suggested,
+                suggested: s.suggested + s.extra,
+                extended: s.extra,
             })
             .collect()
     }
@@ -209,8 +210,13 @@ pub fn summary_markdown(stages: &[StageTime]) -> String {
             _ if s.used == 0 => ", skipped".to_string(),
             _ => String::new(),
         };
+        let extended = if s.extended > 0 {
+            format!(" (extended by {})", format_clock(i64::from(s.extended)))
+        } else {
+            String::new()
+        };
         md.push_str(&format!(
-            "- {}: {} of {}{verdict}\n",
+            "- {}: {} of {}{extended}{verdict}\n",
             crate::doc::escape(name),
             format_clock(i64::from(s.used)),
             format_clock(i64::from(s.suggested)),

@@ -121,11 +121,16 @@ fn extending_gives_the_stage_and_the_session_one_more_minute() {
     assert_eq!(p.stage().clock.remaining_secs(now), 60);
     assert_eq!(p.stage().extra, 60);
     assert_eq!(p.session().limit(), secs(46 * MIN));
-    // Later stages keep their plan; the record keeps the plan too, so overruns stay visible.
+    // Later stages keep their plan; the record says 6:00 with the minute it was extended by.
     assert_eq!(p.stages()[1].clock.limit(), secs(5 * MIN));
     let summary = p.summary(t0 + secs(6 * MIN + 30));
-    assert_eq!(summary[0].suggested, 300);
+    assert_eq!((summary[0].suggested, summary[0].extended), (360, 60));
     assert_eq!(summary[0].used, 390);
+    let md = summary_markdown(&summary);
+    assert!(
+        md.contains("6:30 of 6:00 (extended by 1:00), **0:30 over**"),
+        "{md}"
+    );
 }
 
 #[test]

@@ -125,6 +125,7 @@ fn cover_text(p: &Paced, width: u16, ctx: &Ctx) -> Text<'static> {
 }
 
 pub fn draw(f: &mut Frame, area: Rect, s: &mut DrillState, ctx: &Ctx) {
+    let enter = super::super::enter_hint(s);
     let t = ctx.theme;
     let now = ctx.now;
     let q = &ctx.bank.questions[s.question()];
@@ -178,7 +179,7 @@ pub fn draw(f: &mut Frame, area: Rect, s: &mut DrillState, ctx: &Ctx) {
         &format_clock(session.limit().as_secs() as i64),
     );
     if session.phase(now) == Phase::Overtime {
-        session_label.push_str(" · Enter to grade");
+        session_label.push_str(enter);
     }
     let title = match session.phase(now) {
         Phase::Calm => " Session ",
