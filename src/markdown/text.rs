@@ -110,6 +110,12 @@ pub fn ellipsize(s: &str, width: usize) -> String {
     out
 }
 
+#[cfg(test)]
+thread_local! {
+    /// Steps taken to find each cluster's style, counted so a test can check they grow linearly.
+    pub(super) static STYLE_STEPS: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
 /// A cluster with its style and width.
 type Unit<'a> = (&'a str, Style, usize);
 
@@ -132,7 +138,11 @@ pub(super) fn wrap(segs: &[(String, Style)], avail: usize) -> Vec<Vec<Span<'stat
         .map(|(i, c)| {
             while ends.get(seg).is_some_and(|e| i >= e.0) {
                 seg += 1;
+                #[cfg(test)]
+                STYLE_STEPS.with(|n| n.set(n.get() + 1));
             }
+            #[cfg(test)]
+            STYLE_STEPS.with(|n| n.set(n.get() + 1));
             let style = ends.get(seg).map_or(Style::new(), |e| e.1);
             (c, style, c.width())
         })
