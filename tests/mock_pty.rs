@@ -31,6 +31,11 @@ fn a_short_mock_loop_answered_graded_saved_and_reported() {
     let mut s = Session::start(&["mock", "--preset", "tech-lead", "--time", "10s"]);
     for i in 1..=QUESTIONS {
         let banner = format!("question {i} of {QUESTIONS}");
+        if i > 1 {
+            // After the first, each question waits for a key before its clock starts.
+            s.wait_text(&[&banner, "Ready? space starts the"]);
+            s.send(" ");
+        }
         let screen = s.wait_text(&["Mock loop · tech lead", &banner, " left"]);
         assert!(
             !screen.contains("Compare: what a strong answer covers"),

@@ -178,6 +178,8 @@ named! {
         MockDrill = "mock-drill",
         MockPaced = "mock-paced",
         MockReport = "mock-report",
+        /// The closing report when it suggests nothing to drill next.
+        MockReportDone = "mock-report-done",
     }
 }
 

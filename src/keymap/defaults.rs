@@ -126,7 +126,7 @@ const SEARCH: &[Def] = &[
 #[rustfmt::skip]
 const DRILL: &[Def] = &[
     b(&[p(K::Enter)], "Enter", A::Open, "end the answer and grade it", "grade"),
-    b(&[p(K::Char('p'))], "p", A::Pause, "pause / resume", "pause"),
+    b(&[p(K::Char('p')), p(K::Char(' '))], "p", A::Pause, "pause / resume (space starts a waiting clock)", "pause"),
     b(&[p(K::Char('+')), p(K::Char('='))], "+", A::MoreTime, "add 15 s", "more time"),
     b(&[p(K::Char('-'))], "-", A::LessTime, "remove 15 s", "less time"),
     b(&[p(K::Char('n'))], "n", A::Notes, "type notes", "notes"),
@@ -142,7 +142,7 @@ const PACED: &[Def] = &[
     b(&[p(K::Char('[')), p(K::BackTab)], "[", A::PrevStage, "back to the previous stage", "back"),
     b(&[p(K::Char('e'))], "e", A::ExtendStage, "one more minute for this stage", "+1 min"),
     b(&[p(K::Char('n'))], "n", A::Notes, "type notes for this stage", "notes"),
-    b(&[p(K::Char('p'))], "p", A::Pause, "pause / resume", "pause"),
+    b(&[p(K::Char('p')), p(K::Char(' '))], "p", A::Pause, "pause / resume (space starts a waiting clock)", "pause"),
     b(&[p(K::Char('b'))], "b", A::Bell, "bell when a stage or the session ends, on/off", ""),
     b(&[p(K::Char('q')), p(K::Esc)], "q/Esc", A::Back, "leave without grading (press twice)", "leave"),
 ];
@@ -174,8 +174,6 @@ const RUBRIC: &[Def] = &[
 
 #[rustfmt::skip]
 const STATS: &[Def] = &[
-    MOVE[0],
-    MOVE[1],
     b(&[p(K::Char('q')), p(K::Esc), p(K::Left), p(K::Char('h'))], "q/Esc", A::Back, "back", "back"),
 ];
 
@@ -314,6 +312,14 @@ pub(super) fn keymap() -> Keymap {
         (Mode::MockDrill, mock_table(DRILL)),
         (Mode::MockPaced, mock_table(PACED)),
         (Mode::MockReport, MOCK_REPORT.to_vec()),
+        (
+            Mode::MockReportDone,
+            MOCK_REPORT
+                .iter()
+                .filter(|d| d.action != A::Drill)
+                .copied()
+                .collect(),
+        ),
     ];
     Keymap {
         modes: modes

@@ -28,6 +28,8 @@ pub struct App {
     pub help: bool,
     pub help_scroll: crate::tui::scroll::Scroll,
     pub quit: bool,
+    /// Quit was asked for once with unsaved work on screen; the next Quit goes.
+    confirm_quit: bool,
     /// Effects waiting for the host (the terminal's own); the app's own are done at once.
     pending: Vec<Effect>,
     /// The stack moved during the current update.
@@ -43,6 +45,7 @@ impl App {
             help: false,
             help_scroll: Default::default(),
             quit: false,
+            confirm_quit: false,
             pending: Vec::new(),
             moved: false,
         }
@@ -141,9 +144,18 @@ impl App {
     }
 
     pub fn update(&mut self, action: Action) {
+        let confirmed = std::mem::take(&mut self.confirm_quit);
         match action {
             Action::Quit => {
-                self.quit = true;
+                let unsaved = self.stack.last().and_then(|v| v.screen_ref().unsaved());
+                match unsaved {
+                    Some(what) if !confirmed => {
+                        self.confirm_quit = true;
+                        self.ctx
+                            .info(format!("Press Ctrl-C again to quit without saving {what}"));
+                    }
+                    _ => self.quit = true,
+                }
                 return;
             }
             Action::Suspend => {

@@ -52,6 +52,10 @@ pub trait Screen {
     }
     /// The editor this screen opened on `path` has closed.
     fn edited(&mut self, _ctx: &mut Ctx, _path: &Path) {}
+    /// What quitting now would throw away ("this grading"), if anything: Ctrl-C then asks first.
+    fn unsaved(&self) -> Option<&'static str> {
+        None
+    }
     /// Help opened (`on`) or closed over this screen: a running clock holds still meanwhile.
     fn hold(&mut self, _ctx: &mut Ctx, _on: bool) {}
 }
@@ -104,5 +108,18 @@ impl View {
 
     pub fn mode(&self) -> Mode {
         self.screen_ref().mode()
+    }
+}
+
+/// A key typed into a text box: Ctrl-Z undoes (as in every editor, besides the box's own Ctrl-U),
+/// everything else is the box's.
+pub fn type_into(t: &mut ratatui_textarea::TextArea<'static>, key: crossterm::event::KeyEvent) {
+    let ctrl = key
+        .modifiers
+        .contains(crossterm::event::KeyModifiers::CONTROL);
+    if ctrl && key.code == crossterm::event::KeyCode::Char('z') {
+        t.undo();
+    } else {
+        t.input(key);
     }
 }

@@ -290,6 +290,9 @@ impl Screen for RubricState {
     fn nav(&mut self) -> Option<&mut Nav> {
         Some(&mut self.nav)
     }
+    fn unsaved(&self) -> Option<&'static str> {
+        Some("this grading")
+    }
     /// Saved: on to the next question of the drill (a failed save keeps the grading here).
     fn saved(&mut self, ctx: &mut Ctx, saved: bool) -> Step {
         if saved {

@@ -397,7 +397,10 @@ fn help_lists_every_key_of_the_screen_at_both_sizes() {
                 .act(Action::Drill);
         }),
         (Mode::Rubric, |s| {
-            s.open_url_shortener().act(Action::Drill).act(Action::Open);
+            s.open_url_shortener()
+                .act(Action::Drill)
+                .act(Action::Open)
+                .act(Action::Open);
         }),
         (Mode::Stats, |s| {
             s.act(Action::Stats);
@@ -455,7 +458,10 @@ fn footer_shows_the_help_key_at_80_columns() {
             s.open_url_shortener().act(Action::Drill).act(Action::Notes);
         },
         |s| {
-            s.open_url_shortener().act(Action::Drill).act(Action::Open);
+            s.open_url_shortener()
+                .act(Action::Drill)
+                .act(Action::Open)
+                .act(Action::Open);
         },
         |s| {
             s.act(Action::Stats);
@@ -656,3 +662,4 @@ fn wide_and_hostile_text_never_panics_or_reaches_the_terminal() {
 }
 
 mod stories;
+mod truth;

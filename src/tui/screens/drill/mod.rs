@@ -44,6 +44,8 @@ pub struct DrillState {
     held: bool,
     /// Part of a mock loop: Enter moves on to the next question instead of grading.
     pub in_mock: bool,
+    /// Enter was pressed once early in a long session; a second press ends it.
+    confirm_end: bool,
 }
 
 impl DrillState {
@@ -69,6 +71,7 @@ impl DrillState {
             waiting: false,
             held: false,
             in_mock: false,
+            confirm_end: false,
         };
         if pos > 0 {
             s.wait(ctx.now);
@@ -138,14 +141,17 @@ impl Screen for DrillState {
     fn hold(&mut self, ctx: &mut Ctx, on: bool) {
         DrillState::hold(self, ctx.now, on);
     }
+    fn unsaved(&self) -> Option<&'static str> {
+        (!self.waiting).then_some("this answer")
+    }
 }
 
 pub fn text_input(s: &mut DrillState, key: KeyEvent) {
     if let Some(p) = &mut s.paced {
-        p.current_notes().input(key);
+        super::type_into(p.current_notes(), key);
         return;
     }
-    s.notes.input(key);
+    super::type_into(&mut s.notes, key);
 }
 
 /// What the drill measured when the answer ended (a paced session's notes come under stage
@@ -166,6 +172,11 @@ pub fn answer(s: &DrillState, now: std::time::Instant) -> Answer {
 pub fn update(s: &mut DrillState, ctx: &mut Ctx, action: Action) -> Transition {
     if s.waiting {
         return waiting_update(s, ctx, action);
+    }
+    if action != Action::Open {
+        s.confirm_end = false;
+    } else if !s.notes_focus && s.ask_before_ending(ctx) {
+        return Transition::Stay;
     }
     if s.paced.is_some() {
         return paced::update(s, ctx, action);

@@ -49,6 +49,27 @@ impl DrillState {
         self.thaw(now);
     }
 
+    /// Enter would end a long session (20 minutes or more) in its first tenth: the first press
+    /// asks, the second ends it. True when this press should only ask.
+    pub fn ask_before_ending(&mut self, ctx: &mut crate::tui::app::Ctx) -> bool {
+        let clock = self
+            .paced
+            .as_ref()
+            .map_or(&self.clock, |p| p.pace.session());
+        let limit = clock.limit().as_secs();
+        let spoken = clock.elapsed(ctx.now).as_secs();
+        if limit < 20 * 60 || spoken >= limit / 10 || std::mem::take(&mut self.confirm_end) {
+            return false;
+        }
+        self.confirm_end = true;
+        ctx.info(format!(
+            "Only {} of {} spoken: press Enter again to end and grade now",
+            prep_core::practice::format_clock(spoken as i64),
+            prep_core::practice::format_clock(limit as i64)
+        ));
+        true
+    }
+
     /// Help opened (`on`) or closed: running clocks stop while it is open, then go on.
     pub fn hold(&mut self, now: Instant, on: bool) {
         let running = !self.waiting && !self.clock.is_paused();

@@ -93,7 +93,8 @@ pub fn mode(s: &MockState) -> Mode {
             notes => notes,
         },
         Stage::Grade(..) => Mode::Rubric,
-        Stage::Report(_) => Mode::MockReport,
+        Stage::Report(v) if v.report.as_ref().is_some_and(|r| r.next.is_some()) => Mode::MockReport,
+        Stage::Report(_) => Mode::MockReportDone,
     }
 }
 
@@ -198,6 +199,9 @@ impl Screen for MockState {
     fn running(&self) -> bool {
         running(self)
     }
+    fn unsaved(&self) -> Option<&'static str> {
+        matches!(self.stage, Stage::Answer(..) | Stage::Grade(..)).then_some("this mock loop")
+    }
     fn hold(&mut self, ctx: &mut Ctx, on: bool) {
         if let Stage::Answer(_, d) = &mut self.stage {
             d.hold(ctx.now, on);
@@ -258,6 +262,7 @@ fn answer_update(
             d.start_clock(ctx.now);
             (Stage::Answer(run, d), Transition::Stay)
         }
+        Action::Open if d.ask_before_ending(ctx) => (Stage::Answer(run, d), Transition::Stay),
         Action::Open => {
             run.answers.push((d.question(), drill::answer(&d, ctx.now)));
             if d.pos + 1 < run.queue.len() {

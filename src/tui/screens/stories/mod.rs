@@ -124,7 +124,7 @@ pub fn mode(s: &StoriesState) -> Mode {
 
 pub fn text_input(s: &mut StoriesState, key: KeyEvent) {
     if let Some(t) = &mut s.title {
-        t.input(key);
+        super::type_into(t, key);
     }
 }
 

@@ -1,0 +1,222 @@
+//! Screens that tell the truth: each test is a fault a new user found (a hidden last line, a key
+//! that lies, a clock that runs behind help), driven the way the user met it.
+
+use super::*;
+use crate::tui::screens::drill::DrillState;
+
+fn ctrl(c: char) -> KeyEvent {
+    KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)
+}
+
+fn status(s: &Session) -> String {
+    s.app
+        .ctx
+        .status
+        .as_ref()
+        .map(|s| s.text.clone())
+        .unwrap_or_default()
+}
+
+fn drill(s: &Session) -> &DrillState {
+    match s.app.stack.last() {
+        Some(View::Drill(d)) => d,
+        _ => panic!("not on a drill"),
+    }
+}
+
+#[test]
+fn the_last_line_of_a_question_is_readable_at_the_end() {
+    for size in SIZES {
+        let mut s = Session::new(test_support::ctx(), size);
+        s.open_url_shortener().act(Action::Bottom);
+        let text = s.text();
+        assert!(
+            text.contains("Tags: "),
+            "{size:?}: the Tags line is hidden\n{text}"
+        );
+        assert!(text.contains("j/k scroll · end"), "{text}");
+    }
+}
+
+#[test]
+fn ctrl_z_in_the_notes_box_is_undo_not_suspend() {
+    let mut s = Session::new(test_support::ctx(), (120, 40));
+    s.select_section("conflict")
+        .act(Action::Drill)
+        .act(Action::Notes);
+    s.type_text("abc");
+    s.app.handle_key(ctrl('z'));
+    s.draw();
+    assert_eq!(
+        s.host.suspends, 0,
+        "Ctrl-Z in a text box does not stop prep"
+    );
+    assert_eq!(
+        drill(&s).notes.lines().join(""),
+        "ab",
+        "the last edit was undone"
+    );
+    s.act(Action::Back);
+    s.app.handle_key(ctrl('z'));
+    s.draw();
+    assert_eq!(s.host.suspends, 1, "outside the box Ctrl-Z suspends");
+}
+
+#[test]
+fn d_on_the_guides_row_drills_nothing_and_says_why() {
+    let mut s = Session::new(test_support::ctx(), (120, 40));
+    s.act(Action::Top).act(Action::Drill);
+    assert_eq!(s.app.mode(), Mode::Home);
+    assert!(
+        status(&s).contains("Guides have no questions"),
+        "{}",
+        status(&s)
+    );
+}
+
+#[test]
+fn the_next_drill_of_a_queue_waits_for_space_before_its_clock_starts() {
+    let (c, _dir) = test_support::ctx_with_log();
+    let mut s = Session::new(c, (120, 40));
+    s.select_section("conflict")
+        .act(Action::Open)
+        .act(Action::DrillAll);
+    s.at(20).act(Action::Open).act(Action::Save);
+    assert!(drill(&s).is_waiting(), "{}", s.text());
+    assert!(s.text().contains("Ready? space starts the"));
+    s.at(200);
+    let d = drill(&s);
+    assert_eq!(
+        d.clock.elapsed(s.app.ctx.now).as_secs(),
+        0,
+        "nothing ran while waiting"
+    );
+    s.key(KeyCode::Char(' ')).at(230);
+    assert!(!drill(&s).is_waiting());
+    assert_eq!(drill(&s).clock.elapsed(s.app.ctx.now).as_secs(), 30);
+}
+
+#[test]
+fn the_clock_stands_still_while_help_is_open() {
+    let mut s = Session::new(test_support::ctx(), (120, 40));
+    s.select_section("conflict").act(Action::Drill);
+    s.at(10).act(Action::Help).at(70).act(Action::Help).at(75);
+    assert_eq!(drill(&s).clock.elapsed(s.app.ctx.now).as_secs(), 15);
+}
+
+#[test]
+fn ctrl_c_with_an_unsaved_grading_asks_first() {
+    let mut s = Session::new(test_support::ctx(), (120, 40));
+    s.select_section("conflict")
+        .act(Action::Drill)
+        .at(30)
+        .act(Action::Open);
+    assert_eq!(s.app.mode(), Mode::Rubric);
+    s.act(Action::Quit);
+    assert!(!s.app.quit, "the first Ctrl-C only asks");
+    assert!(status(&s).contains("Ctrl-C again"), "{}", status(&s));
+    s.act(Action::Quit);
+    assert!(s.app.quit);
+    // Nothing unsaved: Ctrl-C quits at once.
+    let mut s = Session::new(test_support::ctx(), (120, 40));
+    s.act(Action::Quit);
+    assert!(s.app.quit);
+}
+
+#[test]
+fn enter_early_in_a_long_session_asks_before_ending_it() {
+    let mut s = Session::new(test_support::ctx(), (120, 40));
+    s.open_url_shortener()
+        .act(Action::Drill)
+        .at(60)
+        .act(Action::Open);
+    assert_eq!(s.app.mode(), Mode::Paced, "one minute into 45: asks");
+    assert!(status(&s).contains("press Enter again"), "{}", status(&s));
+    s.act(Action::Open);
+    assert_eq!(s.app.mode(), Mode::Rubric);
+    // A short answer ends with one Enter.
+    let mut s = Session::new(test_support::ctx(), (120, 40));
+    s.select_section("conflict")
+        .act(Action::Drill)
+        .at(5)
+        .act(Action::Open);
+    assert_eq!(s.app.mode(), Mode::Rubric);
+}
+
+#[test]
+fn the_rubric_shows_the_prompt_it_grades_and_tab_moves_the_keys_to_the_compare_pane() {
+    let mut s = Session::new(test_support::ctx(), (120, 40));
+    s.select_section("conflict")
+        .act(Action::Drill)
+        .at(30)
+        .act(Action::Open);
+    let Some(View::Rubric(r)) = s.app.stack.last() else {
+        panic!("no rubric")
+    };
+    let prompt = s.app.ctx.bank.questions[r.question].prompt.to_string();
+    let start: String = prompt
+        .split_whitespace()
+        .take(4)
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(s.text().contains(&start), "«{start}» not on\n{}", s.text());
+    let before = s.text();
+    s.act(Action::SwitchPane).times(3, Action::Down);
+    let after = s.text();
+    assert!(after.contains("j/k scroll"), "{after}");
+    assert_ne!(before, after, "Down scrolled the compare pane");
+    assert!(
+        after.contains("› ") || after.contains("[ ] 1."),
+        "the checklist is still there"
+    );
+}
+
+#[test]
+fn a_mock_gauge_in_overtime_says_enter_moves_on() {
+    let mut s = Session::new(test_support::ctx(), (120, 40));
+    s.act(Action::Mock).act(Action::Open).at(60 * 60);
+    assert!(s.text().contains("Enter: next question"), "{}", s.text());
+    assert!(!s.text().contains("Enter to grade"));
+}
+
+#[test]
+fn search_results_move_with_ctrl_n_and_ctrl_p() {
+    let mut s = Session::new(test_support::ctx(), (120, 40));
+    s.act(Action::Search).type_text("cache");
+    assert_eq!(
+        s.app.ctx.keys.resolve(Mode::Search, ctrl('n')),
+        Some(Action::Down)
+    );
+    assert_eq!(
+        s.app.ctx.keys.resolve(Mode::Search, ctrl('p')),
+        Some(Action::Up)
+    );
+    assert_eq!(
+        s.app.ctx.keys.resolve(Mode::Search, ctrl('z')),
+        None,
+        "undo in the box"
+    );
+}
+
+#[test]
+fn stats_help_offers_no_keys_that_do_nothing() {
+    let keys = crate::keymap::Keymap::default();
+    let stats: Vec<Action> = keys
+        .bindings(Mode::Stats)
+        .iter()
+        .map(|b| b.action)
+        .collect();
+    assert_eq!(stats, [Action::Back]);
+    let done: Vec<Action> = keys
+        .bindings(Mode::MockReportDone)
+        .iter()
+        .map(|b| b.action)
+        .collect();
+    assert!(!done.contains(&Action::Drill), "nothing to drill, no d");
+    let guide: Vec<Action> = keys
+        .bindings(Mode::Guide)
+        .iter()
+        .map(|b| b.action)
+        .collect();
+    assert!(!guide.contains(&Action::Drill), "guides offer no drill");
+}
