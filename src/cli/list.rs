@@ -31,6 +31,12 @@ pub fn list(w: &mut String, bank: &Bank, filter: &Filter, format: Format, out: &
         return ExitCode::from(1);
     }
     let questions: Vec<&Question> = bank.filter(filter).collect();
+    // One rule with drill and search: nothing matching is exit 1 (JSON still prints `[]`).
+    let found = if questions.is_empty() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    };
     if format == Format::Json {
         print_json(
             w,
@@ -41,11 +47,11 @@ pub fn list(w: &mut String, bank: &Bank, filter: &Filter, format: Format, out: &
                     .collect::<Vec<_>>()
             ),
         );
-        return ExitCode::SUCCESS;
+        return found;
     }
     if questions.is_empty() {
         eprintln!("prep: no question matches that filter");
-        return ExitCode::SUCCESS;
+        return found;
     }
     let id_w = questions
         .iter()

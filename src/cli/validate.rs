@@ -33,12 +33,33 @@ pub fn run(w: &mut String, cli: &Cli, paths: &[PathBuf], format: Format) -> Exit
             let n = |count: usize, word: &str| {
                 format!("{count} {word}{}", if count == 1 { "" } else { "s" })
             };
+            // Say where the rubrics came from: a folder without rubrics.yaml is checked against
+            // the built-in ones, which is not the same as having one of its own.
+            let mine = b
+                .rubrics
+                .iter()
+                .filter(|r| {
+                    paths.is_empty()
+                        || paths
+                            .iter()
+                            .any(|p| r.origin.file.starts_with(&*p.to_string_lossy()))
+                })
+                .count();
+            let borrowed = b.rubrics.len() - mine;
+            let rubrics = match (mine, borrowed) {
+                (_, 0) => n(mine, "rubric"),
+                (0, _) => format!("{} of the built-in bank", n(borrowed, "rubric")),
+                _ => format!(
+                    "{} (and {} of the built-in bank)",
+                    n(mine, "rubric"),
+                    borrowed
+                ),
+            };
             outln!(
                 w,
-                "ok: {} in {}, {}, {} ({what})",
+                "ok: {} in {}, {rubrics}, {} ({what})",
                 n(b.questions.len(), "question"),
                 n(b.sections.len(), "section"),
-                n(b.rubrics.len(), "rubric"),
                 n(b.guides.len(), "guide")
             );
             ExitCode::SUCCESS

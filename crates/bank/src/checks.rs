@@ -162,9 +162,11 @@ pub fn plain_yaml_error(e: &serde_saphyr::Error) -> String {
     if let Some(i) = msg.find(", set DuplicateKeyPolicy") {
         msg.truncate(i);
     }
-    msg.replace("expected sequence start", "expected a list")
+    let msg = msg
+        .replace("expected sequence start", "expected a list")
         .replace(
             "expected string scalar",
             "expected a single value, not a list or mapping",
-        )
+        );
+    crate::words::in_bank_terms(&msg)
 }

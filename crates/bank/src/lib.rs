@@ -14,6 +14,7 @@ mod model;
 mod parse;
 mod raw;
 mod source;
+mod words;
 
 pub use build::{parse, parse_on_top_of, validate_on_top_of};
 pub use diag::{Diagnostic, Diagnostics};
