@@ -69,3 +69,46 @@ fn yaml_problems_are_said_in_the_bank_s_terms() {
         }
     }
 }
+
+#[test]
+fn completions_and_the_man_page_come_from_the_same_commands_as_help() {
+    for shell in ["bash", "zsh", "fish", "powershell"] {
+        let o = prep(&["completions", shell]);
+        assert!(o.status.success(), "{shell}");
+        let text = String::from_utf8_lossy(&o.stdout);
+        for cmd in ["validate", "history", "stories"] {
+            assert!(text.contains(cmd), "{shell} completions lack {cmd}");
+        }
+    }
+    let man = prep(&["man"]);
+    assert!(man.status.success());
+    let text = String::from_utf8_lossy(&man.stdout);
+    assert!(
+        text.starts_with(".ie") || text.contains(".TH prep"),
+        "{}",
+        &text[..200.min(text.len())]
+    );
+    assert!(text.contains("validate"));
+    assert_eq!(prep(&["completions", "tcsh"]).status.code(), Some(2));
+}
+
+#[test]
+fn history_of_an_unknown_question_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = prep(&[
+        "history",
+        "no-such-question",
+        "--data-dir",
+        dir.path().to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("no question `no-such-question`"));
+    let o = prep(&[
+        "history",
+        "sd-url-shortener",
+        "--data-dir",
+        dir.path().to_str().unwrap(),
+    ]);
+    assert!(o.status.success());
+    assert!(String::from_utf8_lossy(&o.stdout).contains("No attempts at sd-url-shortener yet"));
+}

@@ -11,10 +11,12 @@ macro_rules! outln {
     }};
 }
 
+mod completions;
 mod config;
 #[cfg(feature = "test-hooks")]
 mod debug;
 mod export;
+mod history;
 mod list;
 mod mock;
 mod output;
@@ -124,6 +126,20 @@ pub enum Command {
         #[command(subcommand)]
         command: config::ConfigCommand,
     },
+    /// Every attempt at one question: when, the score per axis, the time and your notes
+    History {
+        /// Question id
+        id: String,
+        #[arg(long, value_enum, default_value_t = Format::Plain)]
+        format: Format,
+    },
+    /// Print a completion script for your shell (see the README for where it goes)
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print prep's man page (roff): `prep man > ~/.local/share/man/man1/prep.1`
+    Man,
     #[cfg(feature = "test-hooks")]
     /// Hooks for tests (hidden; see src/cli/debug.rs)
     #[command(hide = true)]
@@ -261,6 +277,8 @@ pub fn run(cli: &Cli) -> ExitCode {
     let code = match command {
         Command::Validate { paths, format } => validate::run(&mut w, cli, paths, *format),
         Command::Config { command } => config::run(&mut w, cli, command),
+        Command::Completions { shell } => completions::completions(&mut w, *shell),
+        Command::Man => completions::man(&mut w),
         #[cfg(feature = "test-hooks")]
         Command::Debug { command } => debug::run(cli, command),
         _ => match load_bank(cli) {
@@ -294,6 +312,7 @@ pub fn run(cli: &Cli) -> ExitCode {
                 Command::Export(args) => export::run(&mut w, cli, &bank, args),
                 Command::Stories { command } => stories::run(&mut w, cli, &bank, command, &out),
                 Command::Review { format } => review::run(&mut w, cli, &bank, *format, &out),
+                Command::History { id, format } => history::run(&mut w, cli, &bank, id, *format),
                 // Answered above, before the bank is loaded.
                 _ => ExitCode::SUCCESS,
             },

@@ -78,6 +78,8 @@ pub enum Action {
     ExtendStage,
     /// Start a mock loop (from Home).
     Mock,
+    /// Every attempt at the question open in the reader.
+    History,
     /// Move the keys' focus to the other pane (the rubric's checklist and compare pane).
     SwitchPane,
 }
@@ -127,6 +129,7 @@ const ACTION_NAMES: &[(Action, &str)] = &[
     (Action::ExtendStage, "extend-stage"),
     (Action::Mock, "mock"),
     (Action::SwitchPane, "switch-pane"),
+    (Action::History, "history"),
 ];
 
 impl Action {
@@ -161,6 +164,8 @@ named! {
         Reader = "reader",
         /// A guide open for reading (the reader, without a question to drill).
         Guide = "guide",
+        /// Every attempt at one question (`H` in the reader).
+        History = "history",
         Search = "search",
         Drill = "drill",
         Notes = "notes",

@@ -111,6 +111,7 @@ const READER: &[Def] = &[
     ENDS[0],
     ENDS[1],
     b(&[p(K::Char('d')), p(K::Enter)], "d", A::Drill, "drill this question", "drill"),
+    b(&[p(K::Char('H'))], "H", A::History, "your attempts at this question", "history"),
     b(&[p(K::Char('/'))], "/", A::Search, "search", ""),
     b(&[p(K::Char('q')), p(K::Esc), p(K::Left), p(K::Char('h'))], "q/Esc", A::Back, "back", "back"),
 ];

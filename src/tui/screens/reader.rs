@@ -2,7 +2,7 @@
 //! rendered from Markdown and scrollable.
 
 use super::Screen;
-use super::drill;
+use super::{View, drill};
 use crate::keymap::{Action, Mode};
 use crate::tui::app::{Ctx, Step, Transition};
 use crate::tui::scroll::Scroll;
@@ -15,6 +15,8 @@ use ratatui::widgets::{Block, Borders};
 pub enum Doc {
     Question(usize),
     Guide(usize),
+    /// Every attempt at a question.
+    History(usize),
 }
 
 pub struct ReaderState {
@@ -44,8 +46,16 @@ pub fn update(s: &mut ReaderState, ctx: &mut Ctx, action: Action) -> Transition 
     }
     match action {
         Action::Drill => {
-            if let Doc::Question(q) = s.doc {
+            if let Doc::Question(q) | Doc::History(q) = s.doc {
                 return drill::start(ctx, vec![q]);
+            }
+        }
+        Action::History => {
+            if let Doc::Question(q) = s.doc {
+                return Transition::Push(View::Reader(ReaderState {
+                    doc: Doc::History(q),
+                    scroll: Scroll::default(),
+                }));
             }
         }
         Action::Back => return Transition::Pop,
@@ -66,6 +76,19 @@ pub fn text(ctx: &Ctx, doc: Doc, width: u16) -> (String, Text<'static>) {
                     width,
                     theme,
                 ),
+            )
+        }
+        Doc::History(i) => {
+            let q = &ctx.bank.questions[i];
+            let md = prep_core::history::markdown(
+                &ctx.bank,
+                &ctx.attempts,
+                &q.id,
+                prep_core::days::Zone::local(),
+            );
+            (
+                format!("History · {}", q.id),
+                crate::markdown::render(&md, width, theme),
             )
         }
         Doc::Guide(i) => {
@@ -95,6 +118,7 @@ impl Screen for ReaderState {
         match self.doc {
             Doc::Question(_) => Mode::Reader,
             Doc::Guide(_) => Mode::Guide,
+            Doc::History(_) => Mode::History,
         }
     }
     fn update(&mut self, ctx: &mut Ctx, action: Action) -> Step {

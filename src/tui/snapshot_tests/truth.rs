@@ -220,3 +220,25 @@ fn stats_help_offers_no_keys_that_do_nothing() {
         .collect();
     assert!(!guide.contains(&Action::Drill), "guides offer no drill");
 }
+
+#[test]
+fn h_in_the_reader_lists_every_attempt_at_the_question() {
+    let (c, _dir) = test_support::ctx_with_log();
+    let mut s = Session::new(c, (120, 40));
+    s.select_section("conflict")
+        .act(Action::Open)
+        .act(Action::Open);
+    s.key(KeyCode::Char('H'));
+    assert_eq!(s.app.mode(), Mode::History);
+    assert!(s.text().contains("No attempts yet"), "{}", s.text());
+    s.act(Action::Back)
+        .act(Action::Drill)
+        .at(30)
+        .act(Action::Open);
+    s.act(Action::ToggleItem(0)).act(Action::Save);
+    assert_eq!(s.app.mode(), Mode::Reader, "{}", s.text());
+    s.key(KeyCode::Char('H'));
+    let text = s.text();
+    assert!(text.contains("1 attempt, newest first"), "{text}");
+    assert!(text.contains("spoke 0:30 of"), "{text}");
+}
