@@ -3,6 +3,7 @@
 //! normal exit, error, panic, SIGTERM/SIGHUP/SIGINT, Ctrl-Z) and runs the event loop.
 
 pub mod app;
+mod cells;
 mod ctx;
 mod derived;
 pub mod effect;

@@ -65,10 +65,18 @@ fn footer_line(mode: Mode, app: &App, width: u16) -> Line<'static> {
     let hints = app.ctx.keys.footer(mode);
     let (help, mut rest): (Vec<_>, Vec<_>) = hints.into_iter().partition(|h| h.role == Role::Help);
     let cost = |h: &Hint| h.keys.chars().count() + h.label.chars().count() + 4;
-    let mut room = usize::from(width).saturating_sub(help.iter().map(cost).sum());
+    let total = rest.len();
+    // When hints must go, a "…" (3 columns with its separator) says help has the rest.
+    let fits = |hints: &[Hint], room: usize| hints.iter().map(cost).sum::<usize>() <= room;
+    let room_all = usize::from(width).saturating_sub(help.iter().map(cost).sum());
+    let mut room = if fits(&rest, room_all) {
+        room_all
+    } else {
+        room_all.saturating_sub(4)
+    };
     // Short of room, the hints everyone guesses (open, back, quit) give way first, so the
     // screen's own features stay visible; then hints drop from the end.
-    while rest.iter().map(cost).sum::<usize>() > room {
+    while !fits(&rest, room) {
         let Some(i) = rest.iter().position(|h| h.role == Role::Known) else {
             break;
         };
@@ -82,6 +90,13 @@ fn footer_line(mode: Mode, app: &App, width: u16) -> Line<'static> {
         room -= cost(&h);
         shown.push(h);
     }
+    if shown.len() < total {
+        shown.push(Hint {
+            keys: "…".into(),
+            label: "",
+            role: Role::Feature,
+        });
+    }
     shown.extend(help);
     let mut spans = Vec::new();
     for (i, h) in shown.into_iter().enumerate() {
@@ -89,7 +104,9 @@ fn footer_line(mode: Mode, app: &App, width: u16) -> Line<'static> {
             spans.push(Span::styled(" · ", t.dim()));
         }
         spans.push(Span::styled(h.keys, t.key()));
-        spans.push(Span::raw(format!(" {}", h.label)));
+        if !h.label.is_empty() {
+            spans.push(Span::raw(format!(" {}", h.label)));
+        }
     }
     Line::from(spans)
 }

@@ -39,13 +39,15 @@ pub fn update(s: &mut GuidesState, ctx: &mut Ctx, action: Action) -> Transition 
 
 pub fn draw(f: &mut Frame, area: Rect, s: &mut GuidesState, ctx: &Ctx) {
     let t = ctx.theme;
+    let constraints = [Constraint::Percentage(35), Constraint::Fill(1)];
+    let w = crate::tui::cells::column_widths(&constraints, area.width, 2);
     let rows = ctx.bank.guides.iter().map(|g| {
         Row::new(vec![
-            Cell::from(g.title.clone()),
-            Cell::from(g.summary.clone()),
+            Cell::from(crate::tui::cells::fit(&g.title, &w, 0)),
+            Cell::from(crate::tui::cells::fit(&g.summary, &w, 1)),
         ])
     });
-    let table = Table::new(rows, [Constraint::Percentage(35), Constraint::Fill(1)])
+    let table = Table::new(rows, constraints)
         .row_highlight_style(t.selected())
         .highlight_symbol("› ")
         .block(

@@ -111,10 +111,18 @@ pub fn draw(f: &mut Frame, area: Rect, s: &mut HomeState, ctx: &Ctx) {
     let header = Paragraph::new(vec![Line::from(summary), Line::styled(last, t.dim())]);
     f.render_widget(header, head);
 
+    let widths = [
+        Constraint::Fill(1),
+        Constraint::Length(9),
+        Constraint::Length(19),
+        Constraint::Length(7),
+    ];
+    let w = crate::tui::cells::column_widths(&widths, body.width, 2);
     let mut rows = vec![Row::new(vec![
-        Cell::from(format!(
-            "Guides: how the loop works ({})",
-            ctx.bank.guides.len()
+        Cell::from(crate::tui::cells::fit(
+            &format!("Guides: how the loop works ({})", ctx.bank.guides.len()),
+            &w,
+            0,
         )),
         Cell::from(""),
         Cell::from(""),
@@ -126,18 +134,12 @@ pub fn draw(f: &mut Frame, area: Rect, s: &mut HomeState, ctx: &Ctx) {
             Span::styled(format!("{a:>3.0}%"), t.score(a))
         });
         rows.push(Row::new(vec![
-            Cell::from(sec.title.clone()),
+            Cell::from(crate::tui::cells::fit(&sec.title, &w, 0)),
             Cell::from(format!("{:>4}", sec.questions)),
             Cell::from(format!("{bar} {:>3}/{:<3}", sec.practised, sec.questions)),
             Cell::from(avg),
         ]));
     }
-    let widths = [
-        Constraint::Fill(1),
-        Constraint::Length(9),
-        Constraint::Length(19),
-        Constraint::Length(7),
-    ];
     let table = Table::new(rows, widths)
         .header(Row::new(["Section", "Questions", "Practised", "Score"]).style(t.dim()))
         .row_highlight_style(t.selected())

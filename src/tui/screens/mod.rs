@@ -4,6 +4,7 @@ pub mod drill;
 pub mod guides;
 pub mod home;
 pub mod mock;
+mod preview;
 pub mod questions;
 pub mod reader;
 pub mod rubric;

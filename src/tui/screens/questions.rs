@@ -7,7 +7,7 @@ use crate::tui::app::{Ctx, Step, Transition};
 use crate::tui::nav::Nav;
 use prep_core::bank::{Filter, Kind, Role, format_duration};
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Rect};
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Cell, Row, Table};
 
@@ -120,6 +120,16 @@ pub fn update(s: &mut QuestionsState, ctx: &mut Ctx, action: Action) -> Transiti
 }
 
 pub fn draw(f: &mut Frame, area: Rect, s: &mut QuestionsState, ctx: &Ctx) {
+    let area = if area.width >= super::preview::MIN_WIDTH {
+        let [list, pane] =
+            Layout::horizontal([Constraint::Percentage(58), Constraint::Percentage(42)])
+                .areas(area);
+        let selected = s.nav.selected().and_then(|i| s.items.get(i).copied());
+        super::preview::draw(f, pane, ctx, selected);
+        list
+    } else {
+        area
+    };
     let t = ctx.theme;
     let title = s
         .filter
@@ -150,6 +160,13 @@ pub fn draw(f: &mut Frame, area: Rect, s: &mut QuestionsState, ctx: &Ctx) {
     if due > 0 {
         head.push(Span::styled(format!("{due} due • "), t.warn()));
     }
+    let widths = [
+        Constraint::Length(15),
+        Constraint::Length(5),
+        Constraint::Length(5),
+        Constraint::Fill(1),
+    ];
+    let w = crate::tui::cells::column_widths(&widths, area.width, 2);
     let rows = s.items.iter().map(|&i| {
         let q = &ctx.bank.questions[i];
         let score = ctx
@@ -165,15 +182,9 @@ pub fn draw(f: &mut Frame, area: Rect, s: &mut QuestionsState, ctx: &Ctx) {
             } else {
                 vec![score]
             })),
-            Cell::from(q.prompt.clone()),
+            Cell::from(crate::tui::cells::fit(&q.prompt, &w, 3)),
         ])
     });
-    let widths = [
-        Constraint::Length(15),
-        Constraint::Length(5),
-        Constraint::Length(5),
-        Constraint::Fill(1),
-    ];
     let mut block = Block::new().borders(Borders::TOP).title(Line::from(head));
     if s.items.is_empty() {
         block = block.title_bottom(Span::styled(

@@ -242,3 +242,18 @@ fn h_in_the_reader_lists_every_attempt_at_the_question() {
     assert!(text.contains("1 attempt, newest first"), "{text}");
     assert!(text.contains("spoke 0:30 of"), "{text}");
 }
+
+#[test]
+fn a_footer_too_long_for_80_columns_says_more_keys_are_in_help() {
+    let mut s = Session::new(test_support::ctx(), (80, 24));
+    s.select_section("conflict").act(Action::Open);
+    let footer = s.text().lines().last().unwrap_or_default().to_string();
+    assert!(footer.ends_with("… · ? help"), "«{footer}»");
+    let mut s = Session::new(test_support::ctx(), (200, 24));
+    s.select_section("conflict").act(Action::Open);
+    let footer = s.text().lines().last().unwrap_or_default().to_string();
+    assert!(
+        !footer.contains('…'),
+        "everything fits at 200 columns: «{footer}»"
+    );
+}

@@ -106,6 +106,8 @@ fn draw_list(f: &mut Frame, area: Rect, s: &mut StoriesState, ctx: &Ctx) {
         f.render_widget(p, area);
         return;
     }
+    let constraints = [Constraint::Fill(1), Constraint::Length(10)];
+    let w = crate::tui::cells::column_widths(&constraints, area.width.saturating_sub(2), 2);
     let mut rows: Vec<Row> = Vec::new();
     for (story, r) in bank.stories.iter().zip(&s.reports) {
         let (label, sev, ok) = lint_label(r);
@@ -116,7 +118,7 @@ fn draw_list(f: &mut Frame, area: Rect, s: &mut StoriesState, ctx: &Ctx) {
         };
         let title = crate::markdown::sanitize(story.shown_title()).into_owned();
         rows.push(Row::new([
-            Cell::from(title),
+            Cell::from(crate::tui::cells::fit(&title, &w, 0)),
             Cell::from(Span::styled(label, style)),
         ]));
     }
@@ -126,11 +128,11 @@ fn draw_list(f: &mut Frame, area: Rect, s: &mut StoriesState, ctx: &Ctx) {
             .map_or_else(|| p.file.clone(), |n| n.to_string_lossy().into_owned());
         let name = crate::markdown::sanitize(&name).into_owned();
         rows.push(Row::new([
-            Cell::from(name),
+            Cell::from(crate::tui::cells::fit(&name, &w, 0)),
             Cell::from(Span::styled("unreadable", t.bad())),
         ]));
     }
-    let table = Table::new(rows, [Constraint::Fill(1), Constraint::Length(10)])
+    let table = Table::new(rows, constraints)
         .row_highlight_style(t.selected())
         .highlight_symbol("› ")
         .block(block);
