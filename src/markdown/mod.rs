@@ -7,6 +7,7 @@
 
 use std::mem::take;
 
+mod html;
 mod table;
 mod text;
 use text::{clusters, cut, wrap, wrap_code};
@@ -113,7 +114,7 @@ struct Renderer {
     need_blank: bool,
     /// Prefix of a blank line to put before the next content line.
     pending_blank: Option<String>,
-    in_tag: bool,
+    html: html::HtmlText,
 }
 
 impl Renderer {
@@ -127,18 +128,23 @@ impl Renderer {
             Event::End(end) => self.end(end),
             Event::Text(s) => match &mut self.code {
                 Some(code) => code.push_str(&s),
+                // Between inline `<script>` and `</script>` (or inside a tag), text is HTML's.
+                None if self.html.inside() => {
+                    let s = self.html.feed(&s);
+                    self.text(&s);
+                }
                 None => self.text(&s),
             },
             Event::Code(s) if self.theme.color => self.styled(&s, self.theme().code()),
             Event::Code(s) => self.text(&format!("`{s}`")),
             Event::Html(s) => {
-                let s = self.strip_tags(&s);
+                let s = self.html.feed(&s);
                 if !s.trim().is_empty() {
                     self.text(&format!("{}\n", s.trim()));
                 }
             }
             Event::InlineHtml(s) => {
-                let s = self.strip_tags(&s);
+                let s = self.html.feed(&s);
                 self.text(&s);
             }
             Event::FootnoteReference(label) => self.text(&format!("[{label}]")),
@@ -260,23 +266,9 @@ impl Renderer {
         self.inline.push((sanitize(s).into_owned(), style));
     }
 
-    /// Drop HTML tags (`<...>`, possibly spanning events), keeping the text between them.
-    fn strip_tags(&mut self, s: &str) -> String {
-        let mut out = String::new();
-        for c in s.chars() {
-            match c {
-                '<' => self.in_tag = true,
-                '>' if self.in_tag => self.in_tag = false,
-                c if !self.in_tag => out.push(c),
-                _ => {}
-            }
-        }
-        out
-    }
-
     fn block_start(&mut self) {
         self.flush();
-        self.in_tag = false;
+        self.html.reset();
         if take(&mut self.need_blank) {
             self.blank();
         }

@@ -198,3 +198,20 @@ proptest! {
         render(&md, width, Theme::colored());
     }
 }
+
+#[test]
+fn inline_html_keeps_only_its_text() {
+    let lines = render_plain(
+        "one <span title=\"a>b\">two</span><br>three <script>x()</script>four",
+        40,
+    );
+    assert_eq!(lines, ["one two", "three four"]);
+    let lines = render_plain(
+        "<table><tr><td>cell a</td><td>cell b</td></tr></table>\n",
+        40,
+    );
+    assert!(
+        lines.iter().any(|l| l.contains("cell a  cell b")),
+        "{lines:?}"
+    );
+}
