@@ -38,6 +38,8 @@ impl Key {
                 KeyCode::Char(d @ '1'..='9') if !ctrl => {
                     Some(Action::ToggleItem(d as usize - '1' as usize))
                 }
+                // 0 is item 10, as on the keyboard's number row (and the second digit of 10, 20).
+                KeyCode::Char('0') if !ctrl => Some(Action::ToggleItem(9)),
                 _ => None,
             },
             Key::Wheel | Key::Click => None,
@@ -83,7 +85,7 @@ impl Key {
         match *self {
             Key::Press { code, ctrl: true } => format!("Ctrl-{}", code_shown(code).to_uppercase()),
             Key::Press { code, ctrl: false } => code_shown(code),
-            Key::Digit => "1-9".into(),
+            Key::Digit => "0-9".into(),
             Key::Wheel => "wheel".into(),
             Key::Click => "click".into(),
         }

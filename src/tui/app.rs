@@ -123,6 +123,16 @@ impl App {
         let Some(action) = self.ctx.keys.mouse(mode, m.kind) else {
             return;
         };
+        use crossterm::event::MouseEventKind as Kind;
+        if let Kind::ScrollDown | Kind::ScrollUp = m.kind
+            && !self.help
+            && let Some(view) = self.stack.last_mut()
+            && view
+                .screen()
+                .wheel(m.column, m.row, m.kind == Kind::ScrollDown)
+        {
+            return;
+        }
         if !matches!(
             m.kind,
             crossterm::event::MouseEventKind::Down(crossterm::event::MouseButton::Left)
@@ -136,7 +146,9 @@ impl App {
         let Some(row) = nav.row_at(m.column, m.row) else {
             return;
         };
-        if nav.selected() == Some(row) {
+        // A click on a checklist ticks at once; elsewhere it selects, and opens what is selected.
+        if nav.selected() == Some(row) || action == Action::Toggle {
+            nav.select(row);
             self.update(action);
         } else {
             nav.select(row);

@@ -53,6 +53,11 @@ pub trait Screen {
     }
     /// The editor this screen opened on `path` has closed.
     fn edited(&mut self, _ctx: &mut Ctx, _path: &Path) {}
+    /// The mouse wheel turned over (`column`, `row`): true when the screen scrolled the pane
+    /// under the pointer, false to treat it as moving the selection.
+    fn wheel(&mut self, _column: u16, _row: u16, _down: bool) -> bool {
+        false
+    }
     /// What quitting now would throw away ("this grading"), if anything: Ctrl-C then asks first.
     fn unsaved(&self) -> Option<&'static str> {
         None

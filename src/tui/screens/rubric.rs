@@ -25,6 +25,10 @@ pub struct RubricState {
     scroll: Scroll,
     /// Up/Down move the compare pane instead of the checklist (Tab switches).
     compare_focus: bool,
+    /// A first digit typed on a checklist of 10 or more, waiting briefly for a second one.
+    pending: Option<(usize, std::time::Instant)>,
+    /// Where the compare pane was drawn, for the mouse wheel.
+    compare_area: Rect,
     confirm_discard: bool,
 }
 
@@ -47,6 +51,8 @@ impl RubricState {
             pos,
             scroll: Scroll::default(),
             compare_focus: false,
+            pending: None,
+            compare_area: Rect::default(),
             confirm_discard: false,
         }
     }
@@ -72,7 +78,50 @@ impl RubricState {
     }
 }
 
+/// How long a first digit waits for a second (items 10 and up).
+const SECOND_DIGIT: std::time::Duration = std::time::Duration::from_millis(800);
+
+/// A digit key (`ToggleItem(d - 1)`, 0 as `ToggleItem(9)`): on a checklist of 10 or more, a
+/// digit that could start a two-digit number waits briefly for the second.
+fn digit(s: &mut RubricState, ctx: &mut Ctx, i: usize) {
+    let d = (i + 1) % 10;
+    if let Some((first, _)) = s.pending.take() {
+        let n = first * 10 + d;
+        if (1..=s.items.len()).contains(&n) {
+            return s.toggle(n - 1);
+        }
+        s.toggle(first - 1);
+    }
+    if d > 0 && s.items.len() >= d * 10 {
+        s.pending = Some((d, ctx.now + SECOND_DIGIT));
+        ctx.info(format!(
+            "Item {d}… (a second digit picks {d}0 to {})",
+            (d * 10 + 9).min(s.items.len())
+        ));
+    } else {
+        s.toggle(i);
+    }
+}
+
+/// A first digit whose wait is over (or that another key interrupts) ticks its own item.
+fn commit_digit(s: &mut RubricState) {
+    if let Some((first, _)) = s.pending.take() {
+        s.toggle(first - 1);
+    }
+}
+
+pub fn tick(s: &mut RubricState, ctx: &mut Ctx) {
+    if s.pending.is_some_and(|(_, until)| ctx.now >= until) {
+        commit_digit(s);
+    }
+}
+
 pub fn update(s: &mut RubricState, ctx: &mut Ctx, action: Action) -> Step {
+    if let Action::ToggleItem(i) = action {
+        digit(s, ctx, i);
+        return Step::stay();
+    }
+    commit_digit(s);
     let confirmed = std::mem::take(&mut s.confirm_discard);
     // J/K, PgDn/PgUp and Ctrl-D/U scroll the compare pane (as the keymap says), and so do the
     // moving keys while it has the focus.
@@ -93,7 +142,6 @@ pub fn update(s: &mut RubricState, ctx: &mut Ctx, action: Action) -> Step {
                 s.toggle(i);
             }
         }
-        Action::ToggleItem(i) => s.toggle(i),
         Action::Save => return Step::effect(Effect::Save(Box::new(s.attempt(ctx)))),
         Action::Discard | Action::Back if confirmed => {
             ctx.info("Discarded; nothing was saved");
@@ -265,6 +313,7 @@ pub fn draw(f: &mut Frame, area: Rect, s: &mut RubricState, ctx: &Ctx) {
         md.push_str(&practice::pace::summary_markdown(&s.answer.stages));
     }
     let text = crate::markdown::render(&md, width, t.markdown());
+    s.compare_area = right;
     let hint = if s.compare_focus { "j/k" } else { "J/K" };
     s.scroll.draw(
         f,
@@ -292,6 +341,21 @@ impl Screen for RubricState {
     }
     fn unsaved(&self) -> Option<&'static str> {
         Some("this grading")
+    }
+    fn tick(&mut self, ctx: &mut Ctx) -> Step {
+        tick(self, ctx);
+        Step::stay()
+    }
+    fn wheel(&mut self, column: u16, row: u16, down: bool) -> bool {
+        if !self
+            .compare_area
+            .contains(ratatui::layout::Position::new(column, row))
+        {
+            return false;
+        }
+        self.scroll
+            .apply(if down { Action::Down } else { Action::Up });
+        true
     }
     /// Saved: on to the next question of the drill (a failed save keeps the grading here).
     fn saved(&mut self, ctx: &mut Ctx, saved: bool) -> Step {

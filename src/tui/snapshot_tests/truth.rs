@@ -257,3 +257,88 @@ fn a_footer_too_long_for_80_columns_says_more_keys_are_in_help() {
         "everything fits at 200 columns: «{footer}»"
     );
 }
+
+/// A rubric screen for the first built-in question whose checklist has at least `n` items.
+fn rubric_with_items(n: usize) -> (Session, usize) {
+    let ctx = test_support::ctx();
+    let q = (0..ctx.bank.questions.len())
+        .find(|&i| practice::checklist(&ctx.bank, &ctx.bank.questions[i]).len() >= n)
+        .expect("a question with a long checklist");
+    let mut s = Session::with_stack(ctx, (120, 40), |ctx| {
+        let answer = Answer {
+            spoken_secs: 60,
+            limit_secs: 90,
+            ..Answer::default()
+        };
+        vec![View::Rubric(Box::new(
+            crate::tui::screens::rubric::RubricState::new(ctx, q, answer, (vec![q], 0)),
+        ))]
+    });
+    s.draw();
+    let len = match s.app.stack.last() {
+        Some(View::Rubric(r)) => r.items.len(),
+        _ => 0,
+    };
+    (s, len)
+}
+
+fn ticked(s: &Session) -> Vec<usize> {
+    match s.app.stack.last() {
+        Some(View::Rubric(r)) => (0..r.checked.len()).filter(|&i| r.checked[i]).collect(),
+        _ => panic!("not on the rubric"),
+    }
+}
+
+#[test]
+fn items_ten_and_up_are_reachable_by_two_digits_and_zero_is_ten() {
+    let (mut s, len) = rubric_with_items(11);
+    assert!(len >= 11);
+    s.key(KeyCode::Char('1')).key(KeyCode::Char('1'));
+    assert_eq!(ticked(&s), [10], "1 then 1 is item 11");
+    s.key(KeyCode::Char('0'));
+    assert_eq!(ticked(&s), [9, 10], "0 is item 10");
+    // A lone first digit ticks its own item once the wait is over.
+    s.key(KeyCode::Char('1'));
+    assert_eq!(ticked(&s), [9, 10], "still waiting for a second digit");
+    s.at(1);
+    assert_eq!(ticked(&s), [0, 9, 10]);
+    // Another key ends the wait at once.
+    s.key(KeyCode::Char('1')).key(KeyCode::Char(' '));
+    assert!(ticked(&s).contains(&0) != ticked(&s).is_empty());
+}
+
+#[test]
+fn one_click_ticks_an_item_and_the_wheel_scrolls_the_pane_under_it() {
+    use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
+    let (mut s, _) = rubric_with_items(3);
+    let mouse = |kind, column, row| MouseEvent {
+        kind,
+        column,
+        row,
+        modifiers: KeyModifiers::NONE,
+    };
+    let text = s.text();
+    let row = text.lines().position(|l| l.contains("[ ] 2.")).unwrap() as u16;
+    s.app.handle_event(
+        crossterm::event::Event::Mouse(mouse(MouseEventKind::Down(MouseButton::Left), 10, row)),
+        s.app.ctx.now,
+        NOW_UNIX,
+    );
+    s.draw();
+    assert_eq!(ticked(&s), [1], "one click ticked item 2");
+    let before = s.text();
+    for _ in 0..3 {
+        s.app.handle_event(
+            crossterm::event::Event::Mouse(mouse(MouseEventKind::ScrollDown, 100, 10)),
+            s.app.ctx.now,
+            NOW_UNIX,
+        );
+    }
+    s.draw();
+    let after = s.text();
+    assert_ne!(before, after, "the compare pane scrolled");
+    let Some(View::Rubric(r)) = s.app.stack.last() else {
+        panic!()
+    };
+    assert_eq!(r.nav.selected(), Some(1), "the checklist selection stayed");
+}

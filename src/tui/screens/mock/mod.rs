@@ -105,6 +105,10 @@ pub fn running(s: &MockState) -> bool {
 pub fn tick(s: &mut MockState, ctx: &mut Ctx) -> Step {
     match &mut s.stage {
         Stage::Answer(_, d) => drill::tick(d, ctx),
+        Stage::Grade(_, r) => {
+            rubric::tick(r, ctx);
+            Step::stay()
+        }
         _ => Step::stay(),
     }
 }
@@ -198,6 +202,12 @@ impl Screen for MockState {
     }
     fn running(&self) -> bool {
         running(self)
+    }
+    fn wheel(&mut self, column: u16, row: u16, down: bool) -> bool {
+        match &mut self.stage {
+            Stage::Grade(_, r) => r.wheel(column, row, down),
+            _ => false,
+        }
     }
     fn unsaved(&self) -> Option<&'static str> {
         matches!(self.stage, Stage::Answer(..) | Stage::Grade(..)).then_some("this mock loop")
