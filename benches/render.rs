@@ -111,3 +111,29 @@ fn markdown_120kb(bencher: Bencher, kind: &str) {
     };
     bencher.bench(|| prep::markdown::render(&md, 100, prep::markdown::Theme::colored()));
 }
+
+/// A keypress on the rubric (tick an item, then draw the frame) when the question's talking
+/// points are 7.9 MiB (the loader allows it): the compare pane is laid out once, so each
+/// keypress only draws what is on screen. The goal is under 16 ms.
+#[divan::bench(sample_count = 20)]
+fn rubric_keypress_huge_talking_points(bencher: Bencher) {
+    let mut bank = common::bank(0);
+    let q = bank.question_index("sd-url-shortener").unwrap_or(0);
+    let para = "Shard the key space by a hash of the short code so each node holds an even slice. ";
+    bank.questions[q].talking_points = para.repeat(79 * 1024 * 1024 / 10 / para.len()).into();
+    let ctx = common::ctx(bank, 0);
+    let answer = Answer {
+        spoken_secs: 60,
+        limit_secs: 90,
+        ..Answer::default()
+    };
+    let view = View::Rubric(Box::new(RubricState::new(&ctx, q, answer, (vec![q], 0))));
+    let mut app = App::new(ctx, vec![view]);
+    let mut term = Terminal::new(TestBackend::new(120, 40)).unwrap_or_else(|e| panic!("{e}"));
+    term.draw(|f| view::draw(f, &mut app)).unwrap(); // the one layout
+    bencher.bench_local(|| {
+        app.update(prep::keymap::Action::Toggle);
+        app.update(prep::keymap::Action::PageDown);
+        term.draw(|f| view::draw(f, &mut app)).map(|_| ()).unwrap();
+    });
+}

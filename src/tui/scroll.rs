@@ -65,7 +65,7 @@ impl Scroll {
         f: &mut Frame,
         area: Rect,
         block: Block,
-        text: Text,
+        text: &Text,
         hint: &str,
         dim: Style,
         bar: bool,
@@ -84,8 +84,10 @@ impl Scroll {
         };
         self.page = usize::from(body.height);
         self.at = self.at.min(self.max());
-        let top = u16::try_from(self.at).unwrap_or(u16::MAX);
-        f.render_widget(Paragraph::new(text).scroll((top, 0)), body);
+        // Only the rows on screen are copied and drawn, however long the text.
+        let end = (self.at + self.page).min(self.lines);
+        let visible = Text::from(text.lines[self.at.min(end)..end].to_vec());
+        f.render_widget(Paragraph::new(visible), body);
         if !overflows || inner.height == 0 {
             return;
         }
@@ -126,7 +128,7 @@ mod tests {
         let mut term = Terminal::new(TestBackend::new(30, height)).unwrap();
         term.draw(|f| {
             let block = Block::new().borders(Borders::TOP).title("T");
-            scroll.draw(f, f.area(), block, text, "j/k scroll", Style::new(), false);
+            scroll.draw(f, f.area(), block, &text, "j/k scroll", Style::new(), false);
         })
         .unwrap();
         let buf = term.backend().buffer().clone();

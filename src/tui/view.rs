@@ -162,7 +162,7 @@ fn draw_help(f: &mut Frame, area: Rect, app: &mut App) {
         f,
         popup,
         block,
-        Text::from(lines),
+        &Text::from(lines),
         "j/k scroll",
         t.dim(),
         false,

@@ -110,7 +110,7 @@ pub fn draw(f: &mut Frame, area: Rect, s: &mut ReaderState, ctx: &Ctx) {
         .title_style(ctx.theme.title());
     let t = ctx.theme;
     s.scroll
-        .draw(f, area, block, text, "j/k scroll", t.dim(), true);
+        .draw(f, area, block, &text, "j/k scroll", t.dim(), true);
 }
 
 impl Screen for ReaderState {

@@ -29,6 +29,9 @@ pub struct RubricState {
     pending: Option<(usize, std::time::Instant)>,
     /// Where the compare pane was drawn, for the mouse wheel.
     compare_area: Rect,
+    /// The compare pane laid out at a width: it does not change while grading, so a keypress
+    /// redraws only what is on screen (talking points can be megabytes).
+    compare_text: Option<(u16, ratatui::text::Text<'static>)>,
     confirm_discard: bool,
 }
 
@@ -53,6 +56,7 @@ impl RubricState {
             compare_focus: false,
             pending: None,
             compare_area: Rect::default(),
+            compare_text: None,
             confirm_discard: false,
         }
     }
@@ -301,6 +305,27 @@ pub fn draw(f: &mut Frame, area: Rect, s: &mut RubricState, ctx: &Ctx) {
         .title(" Compare: what a strong answer covers ")
         .title_style(t.title());
     let width = block.inner(right).width.saturating_sub(2).max(1);
+    if s.compare_text.as_ref().is_none_or(|(w, _)| *w != width) {
+        let text = crate::markdown::render(&compare_markdown(s, q), width, t.markdown());
+        s.compare_text = Some((width, text));
+    }
+    s.compare_area = right;
+    let hint = if s.compare_focus { "j/k" } else { "J/K" };
+    if let Some((_, text)) = &s.compare_text {
+        s.scroll.draw(
+            f,
+            right,
+            block,
+            text,
+            &format!("{hint} scroll"),
+            t.dim(),
+            false,
+        );
+    }
+}
+
+/// What the compare pane shows: your notes, what a strong answer covers, the time per stage.
+fn compare_markdown(s: &RubricState, q: &prep_core::bank::Question) -> String {
     let mut md = String::new();
     if !s.answer.notes.trim().is_empty() {
         md.push_str("## Your notes\n\n");
@@ -312,18 +337,7 @@ pub fn draw(f: &mut Frame, area: Rect, s: &mut RubricState, ctx: &Ctx) {
         md.push_str("\n\n");
         md.push_str(&practice::pace::summary_markdown(&s.answer.stages));
     }
-    let text = crate::markdown::render(&md, width, t.markdown());
-    s.compare_area = right;
-    let hint = if s.compare_focus { "j/k" } else { "J/K" };
-    s.scroll.draw(
-        f,
-        right,
-        block,
-        text,
-        &format!("{hint} scroll"),
-        t.dim(),
-        false,
-    );
+    md
 }
 
 impl Screen for RubricState {
