@@ -162,7 +162,7 @@ const RUBRIC: &[Def] = &[
     MOVE[0],
     MOVE[1],
     b(&[p(K::Char(' '))], "space", A::Toggle, "tick / untick", "tick"),
-    b(&[Key::Digit], "1-9", A::ToggleItem(0), "tick item by number (0 is 10; two digits quickly for 11 and up)", "tick #"),
+    b(&[Key::Digit], "1-9", A::ToggleItem(0), "tick item n (0 is 10; Alt-1 to Alt-0 are 11-20)", "tick #"),
     b(&[p(K::PageDown), p(K::Char('J'))], "J/PgDn", A::PageDown, "scroll talking points", ""),
     b(&[p(K::PageUp), p(K::Char('K'))], "K/PgUp", A::PageUp, "scroll talking points back", ""),
     b(&[p(K::Tab), p(K::BackTab)], "Tab", A::SwitchPane, "keys move the checklist / the compare pane", "switch pane"),

@@ -35,11 +35,12 @@ impl Key {
         match *self {
             Key::Press { code, ctrl: c } => (c == ctrl && code == event.code).then_some(action),
             Key::Digit => match event.code {
-                KeyCode::Char(d @ '1'..='9') if !ctrl => {
-                    Some(Action::ToggleItem(d as usize - '1' as usize))
+                // 1-9, then 0 for item 10, as on the number row; with Alt held, 11-20.
+                KeyCode::Char(d @ '0'..='9') if !ctrl => {
+                    let n = (d as usize - '0' as usize + 9) % 10;
+                    let alt = event.modifiers.contains(KeyModifiers::ALT);
+                    Some(Action::ToggleItem(n + if alt { 10 } else { 0 }))
                 }
-                // 0 is item 10, as on the keyboard's number row (and the second digit of 10, 20).
-                KeyCode::Char('0') if !ctrl => Some(Action::ToggleItem(9)),
                 _ => None,
             },
             Key::Wheel | Key::Click => None,

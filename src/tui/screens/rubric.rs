@@ -25,8 +25,6 @@ pub struct RubricState {
     scroll: Scroll,
     /// Up/Down move the compare pane instead of the checklist (Tab switches).
     compare_focus: bool,
-    /// A first digit typed on a checklist of 10 or more, waiting briefly for a second one.
-    pending: Option<(usize, std::time::Instant)>,
     /// Where the compare pane was drawn, for the mouse wheel.
     compare_area: Rect,
     /// The compare pane laid out at a width: it does not change while grading, so a keypress
@@ -54,7 +52,6 @@ impl RubricState {
             pos,
             scroll: Scroll::default(),
             compare_focus: false,
-            pending: None,
             compare_area: Rect::default(),
             compare_text: None,
             confirm_discard: false,
@@ -82,50 +79,11 @@ impl RubricState {
     }
 }
 
-/// How long a first digit waits for a second (items 10 and up).
-const SECOND_DIGIT: std::time::Duration = std::time::Duration::from_millis(800);
-
-/// A digit key (`ToggleItem(d - 1)`, 0 as `ToggleItem(9)`): on a checklist of 10 or more, a
-/// digit that could start a two-digit number waits briefly for the second.
-fn digit(s: &mut RubricState, ctx: &mut Ctx, i: usize) {
-    let d = (i + 1) % 10;
-    if let Some((first, _)) = s.pending.take() {
-        let n = first * 10 + d;
-        if (1..=s.items.len()).contains(&n) {
-            return s.toggle(n - 1);
-        }
-        s.toggle(first - 1);
-    }
-    if d > 0 && s.items.len() >= d * 10 {
-        s.pending = Some((d, ctx.now + SECOND_DIGIT));
-        ctx.info(format!(
-            "Item {d}… (a second digit picks {d}0 to {})",
-            (d * 10 + 9).min(s.items.len())
-        ));
-    } else {
-        s.toggle(i);
-    }
-}
-
-/// A first digit whose wait is over (or that another key interrupts) ticks its own item.
-fn commit_digit(s: &mut RubricState) {
-    if let Some((first, _)) = s.pending.take() {
-        s.toggle(first - 1);
-    }
-}
-
-pub fn tick(s: &mut RubricState, ctx: &mut Ctx) {
-    if s.pending.is_some_and(|(_, until)| ctx.now >= until) {
-        commit_digit(s);
-    }
-}
-
 pub fn update(s: &mut RubricState, ctx: &mut Ctx, action: Action) -> Step {
     if let Action::ToggleItem(i) = action {
-        digit(s, ctx, i);
+        s.toggle(i);
         return Step::stay();
     }
-    commit_digit(s);
     let confirmed = std::mem::take(&mut s.confirm_discard);
     // J/K, PgDn/PgUp and Ctrl-D/U scroll the compare pane (as the keymap says), and so do the
     // moving keys while it has the focus.
@@ -355,10 +313,6 @@ impl Screen for RubricState {
     }
     fn unsaved(&self) -> Option<&'static str> {
         Some("this grading")
-    }
-    fn tick(&mut self, ctx: &mut Ctx) -> Step {
-        tick(self, ctx);
-        Step::stay()
     }
     fn wheel(&mut self, column: u16, row: u16, down: bool) -> bool {
         if !self

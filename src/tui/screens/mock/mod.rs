@@ -105,10 +105,6 @@ pub fn running(s: &MockState) -> bool {
 pub fn tick(s: &mut MockState, ctx: &mut Ctx) -> Step {
     match &mut s.stage {
         Stage::Answer(_, d) => drill::tick(d, ctx),
-        Stage::Grade(_, r) => {
-            rubric::tick(r, ctx);
-            Step::stay()
-        }
         _ => Step::stay(),
     }
 }
