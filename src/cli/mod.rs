@@ -118,6 +118,9 @@ pub enum Command {
         paths: Vec<PathBuf>,
         #[arg(long, value_enum, default_value_t = Format::Plain)]
         format: Format,
+        /// Fail on warnings too (a question without levels or an example, a misspelt tag)
+        #[arg(long)]
+        strict: bool,
     },
     /// Where prep's settings file is and what it holds
     Config {
@@ -259,7 +262,11 @@ pub fn run(cli: &Cli) -> ExitCode {
     };
     let mut w = String::new();
     let code = match command {
-        Command::Validate { paths, format } => validate::run(&mut w, cli, paths, *format),
+        Command::Validate {
+            paths,
+            format,
+            strict,
+        } => validate::run(&mut w, cli, paths, *format, *strict),
         Command::Config { command } => config::run(&mut w, cli, command),
         #[cfg(feature = "test-hooks")]
         Command::Debug { command } => debug::run(cli, command),

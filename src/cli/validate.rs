@@ -1,4 +1,5 @@
-//! `prep validate [PATH...]`: every problem as `file:line:column: message`, exit 1; or a summary.
+//! `prep validate [PATH...]`: every problem as `file:line:column: message`, exit 1; or a summary,
+//! after any warnings (`file:line:column: warning: message`), which fail only with `--strict`.
 
 use super::{Cli, Format};
 use prep_core::bank::{self, Bank, Diagnostics};
@@ -6,7 +7,7 @@ use serde_json::json;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-pub fn run(w: &mut String, cli: &Cli, paths: &[PathBuf], format: Format) -> ExitCode {
+pub fn run(w: &mut String, cli: &Cli, paths: &[PathBuf], format: Format, strict: bool) -> ExitCode {
     let (what, result) = if paths.is_empty() {
         (
             "the bank prep loads".to_string(),
@@ -16,31 +17,42 @@ pub fn run(w: &mut String, cli: &Cli, paths: &[PathBuf], format: Format) -> Exit
         let shown: Vec<_> = paths.iter().map(|p| p.display().to_string()).collect();
         (shown.join(", "), bank::validate_paths(paths))
     };
+    let n =
+        |count: usize, word: &str| format!("{count} {word}{}", if count == 1 { "" } else { "s" });
     match (format, result) {
         (Format::Json, Ok(b)) => {
+            let ok = !strict || b.warnings.is_empty();
             outln!(
                 w,
                 "{}",
-                json!({"ok": true, "problems": [], "counts": counts(&b)})
+                json!({"ok": ok, "problems": [], "warnings": b.warnings, "counts": counts(&b)})
             );
-            ExitCode::SUCCESS
+            exit(ok)
         }
         (Format::Json, Err(Diagnostics(d))) => {
             outln!(w, "{}", json!({"ok": false, "problems": d}));
             ExitCode::from(1)
         }
         (Format::Plain, Ok(b)) => {
-            let n = |count: usize, word: &str| {
-                format!("{count} {word}{}", if count == 1 { "" } else { "s" })
+            for warning in &b.warnings {
+                eprintln!(
+                    "{}:{}:{}: warning: {}",
+                    warning.file, warning.line, warning.column, warning.message
+                );
+            }
+            let warned = match b.warnings.len() {
+                0 => String::new(),
+                count if strict => format!("; {} (--strict)", n(count, "warning")),
+                count => format!(
+                    "; {} (`prep validate --strict` fails on them)",
+                    n(count, "warning")
+                ),
             };
-            outln!(
-                w,
-                "ok: {} in {}, {}, {} ({what})",
-                n(b.questions.len(), "question"),
-                n(b.sections.len(), "section"),
-                n(b.rubrics.len(), "rubric"),
-                n(b.guides.len(), "guide")
-            );
+            if strict && !b.warnings.is_empty() {
+                eprintln!("{}{warned}", counts_line(&n, &b, &what));
+                return ExitCode::from(1);
+            }
+            outln!(w, "ok: {}{warned}", counts_line(&n, &b, &what));
             ExitCode::SUCCESS
         }
         (Format::Plain, Err(Diagnostics(d))) => {
@@ -56,6 +68,24 @@ pub fn run(w: &mut String, cli: &Cli, paths: &[PathBuf], format: Format) -> Exit
             ExitCode::from(1)
         }
     }
+}
+
+fn exit(ok: bool) -> ExitCode {
+    if ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
+}
+
+fn counts_line(n: &dyn Fn(usize, &str) -> String, b: &Bank, what: &str) -> String {
+    format!(
+        "{} in {}, {}, {} ({what})",
+        n(b.questions.len(), "question"),
+        n(b.sections.len(), "section"),
+        n(b.rubrics.len(), "rubric"),
+        n(b.guides.len(), "guide")
+    )
 }
 
 fn counts(b: &Bank) -> serde_json::Value {
