@@ -226,6 +226,10 @@ def main():
     if vocabulary and unknown:
         print(f"{len(unknown)} tags in use are not in {VOCABULARY} (add with --vocabulary):")
         print("  " + " ".join(unknown))
+    companies = sorted(t for t in count if t.startswith("company-"))
+    if companies:
+        print("tags naming a company (keep only where the question is about that company's style):")
+        print("  " + " ".join(f"{t} ({count[t]})" for t in companies))
     after = len({table.get(t, t) for t in count})
     print(f"{after} tags after the mapping")
     return 0

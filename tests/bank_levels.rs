@@ -173,3 +173,60 @@ fn the_built_in_vocabulary_lists_american_plural_tags_with_their_aliases() {
         }
     }
 }
+
+#[test]
+fn prep_show_with_a_role_prints_that_levels_bar_check_and_time() {
+    let builtin = bank::load_builtin();
+    let q = builtin.question("est-feed-cache-memory").unwrap();
+    let staff = q.level(Role::Staff).unwrap();
+    let out = prep()
+        .args(["show", "est-feed-cache-memory", "--role", "staff"])
+        .env("COLUMNS", "400")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("At staff engineer level"), "{text}");
+    assert!(
+        text.contains(
+            staff
+                .bar
+                .split_whitespace()
+                .take(6)
+                .collect::<Vec<_>>()
+                .join(" ")
+                .as_str()
+        )
+    );
+    assert!(text.contains("[staff engineer check]"));
+    assert!(text.contains("· 5m ·"));
+    assert!(!text.contains("By level"));
+
+    let out = prep()
+        .args([
+            "show",
+            "est-feed-cache-memory",
+            "--role",
+            "staff",
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["level"]["role"], "staff");
+    assert_eq!(v["level"]["bar"], staff.bar.as_ref());
+    assert_eq!(v["time_secs"], 300);
+    assert_eq!(v["levels"].as_array().unwrap().len(), 2);
+    assert!(v["example"]["weak"].as_str().unwrap().len() > 20);
+
+    let out = prep()
+        .args(["show", "est-feed-cache-memory", "--role", "cto"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .contains("expected one of tech-lead, staff, em, director")
+    );
+}

@@ -40,6 +40,7 @@ const GUIDES: &[&str] = &[
     "leadership-narrative",
     "questions-to-ask",
     "final-week",
+    "estimation",
 ];
 
 fn builtin() -> Bank {

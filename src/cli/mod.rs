@@ -67,6 +67,9 @@ pub enum Command {
         id: String,
         #[arg(long, value_enum, default_value_t = Format::Plain)]
         format: Format,
+        /// Show the part for this role: its bar, its check in the rubric, its time
+        #[arg(long, value_parser = parse_role)]
+        role: Option<Role>,
     },
     /// Fuzzy-search prompts, ids, tags, probes and guides
     Search {
@@ -276,7 +279,9 @@ pub fn run(cli: &Cli) -> ExitCode {
                 Command::List { filter, format } => {
                     list::list(&mut w, &bank, &filter.to_filter(), *format, &out)
                 }
-                Command::Show { id, format } => show::show(&mut w, &bank, id, *format, &out),
+                Command::Show { id, format, role } => {
+                    show::show(&mut w, &bank, (id, *role), *format, &out)
+                }
                 Command::Search {
                     query,
                     limit,

@@ -32,7 +32,8 @@ impl RubricState {
         answer: Answer,
         (queue, pos): (Vec<usize>, usize),
     ) -> Self {
-        let items = practice::checklist(&ctx.bank, &ctx.bank.questions[question]);
+        let q = &ctx.bank.questions[question];
+        let items = practice::checklist_for(&ctx.bank, q, ctx.target_role);
         let nav = Nav::new(items.len());
         RubricState {
             question,
