@@ -37,6 +37,15 @@ pub fn levels_markdown(q: &Question, role: Option<Role>) -> String {
     out
 }
 
+/// Only the bar of `role`'s level ("## At staff engineer level"), or nothing: for the rubric's
+/// compare pane, so the grader sees the level being practised.
+pub fn level_bar_markdown(q: &Question, role: Option<Role>) -> String {
+    match role.and_then(|r| q.level(r)) {
+        Some(_) => levels_markdown(q, role),
+        None => String::new(),
+    }
+}
+
 /// "## Example answers": the weak one, then what the strong one does differently.
 pub fn example_markdown(q: &Question) -> String {
     let Some(e) = &q.example else {

@@ -149,7 +149,9 @@ pub fn draw(f: &mut Frame, area: Rect, s: &mut RubricState, ctx: &Ctx) {
             };
             let num = format!("{}.", i + 1);
             let axis = item.axis.as_str().chars().next().unwrap_or(' ');
-            let tag = if item.own {
+            let tag = if item.key.starts_with("level-") {
+                "lvl".to_string()
+            } else if item.own {
                 "own".to_string()
             } else {
                 format!("{axis}·{}", item.weight)
@@ -204,7 +206,7 @@ pub fn draw(f: &mut Frame, area: Rect, s: &mut RubricState, ctx: &Ctx) {
     axis_gauge(f, g2, ctx, "People", score.people);
     f.render_widget(
         Paragraph::new(Line::styled(
-            "t·3 technical, weight 3 · p people · own: this question's check",
+            "t·3 technical, weight 3 · p people · own: this question's · lvl: the level's",
             t.dim(),
         )),
         hint,
@@ -227,6 +229,10 @@ pub fn draw(f: &mut Frame, area: Rect, s: &mut RubricState, ctx: &Ctx) {
         }
         md.push('\n');
     }
+    md.push_str(&prep_core::doc_levels::level_bar_markdown(
+        q,
+        ctx.target_role,
+    ));
     md.push_str(&prep_core::doc::answer_markdown(q));
     if !s.answer.stages.is_empty() {
         md.push_str("\n\n");
