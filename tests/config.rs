@@ -95,7 +95,7 @@ fn show_prints_the_settings_with_defaults() {
         "# play = ",
         "# not set: found on PATH when needed",
         "[grader]\n",
-        "[keys.drill]\nopen = [\"enter\"]  # end the answer and grade it\npause = [\"P\"]  # pause / resume\nmore-time = [\"+\", \"=\"]  # add 15 s\n",
+        "[keys.drill]\nopen = [\"enter\"]  # end the answer and grade it\npause = [\"P\"]  # pause / resume (space starts a waiting clock)\nmore-time = [\"+\", \"=\"]  # add 15 s\n",
     ] {
         assert!(out.contains(want), "no {want:?} in\n{out}");
     }

@@ -40,6 +40,7 @@ const GUIDES: &[&str] = &[
     "leadership-narrative",
     "questions-to-ask",
     "final-week",
+    "estimation",
 ];
 
 fn builtin() -> Bank {
@@ -100,6 +101,7 @@ fn expected_rubric(kind: Kind) -> &'static str {
         Kind::Judgment => "judgment",
         Kind::Strategy => "strategy",
         Kind::Ask => "ask",
+        Kind::Estimation => "estimation",
     }
 }
 
@@ -211,6 +213,9 @@ fn time_limits_match_the_kind() {
     let problems = for_each_question(&bank, |q, p| {
         let (lo, hi, what) = match q.kind {
             Kind::SystemDesign => (20 * 60, 60 * 60, "20-60 min"),
+            Kind::Estimation => (3 * 60, 5 * 60, "3-5 min"),
+            // Strategy topics may be paced discussions; levels may set their own times.
+            Kind::Strategy => (60, 10 * 60, "60 s to 10 min"),
             _ => (60, 90, "60-90 s"),
         };
         if !(lo..=hi).contains(&q.time) {

@@ -75,7 +75,7 @@ fn rust_source(bank: &Bank) -> String {
             "    StaticQuestion {{ id: {:?}, section: {:?}, prompt: {:?}, kind: Kind::{:?}, \
              roles: &[{}], time: {}, rubric: {:?}, probes: &{:?}, checks: &{:?}, \
              talking_points: {:?}, pitfalls: &{:?}, follow_ups: &{:?}, tags: &{:?}, \
-             origin: ({:?}, {}, {}) }},",
+             origin: ({:?}, {}, {}), check_axes: &[{}], levels: &[{}], example: {} }},",
             q.id,
             q.section,
             q.prompt,
@@ -91,7 +91,17 @@ fn rust_source(bank: &Bank) -> String {
             q.tags,
             q.origin.file,
             q.origin.line,
-            q.origin.column
+            q.origin.column,
+            q.check_axes
+                .iter()
+                .map(|a| option_axis(*a))
+                .collect::<Vec<_>>()
+                .join(", "),
+            q.levels.iter().map(level).collect::<Vec<_>>().join(", "),
+            match &q.example {
+                Some(e) => format!("Some(({:?}, {:?}))", e.weak, e.strong),
+                None => "None".to_string(),
+            }
         );
     }
     out += "];\n\nfn guides() -> Vec<Guide> {\n    vec![\n";
@@ -109,10 +119,40 @@ fn rust_source(bank: &Bank) -> String {
             origin(&g.origin)
         );
     }
+    out += "    ]\n}\n\nfn tags() -> Vec<Tag> {\n    vec![\n";
+    for t in &bank.tags {
+        let _ = writeln!(
+            out,
+            "        Tag {{ id: s({:?}), aliases: v(&{:?}), summary: s({:?}), origin: {} }},",
+            t.id,
+            t.aliases,
+            t.summary,
+            origin(&t.origin)
+        );
+    }
     out += "    ]\n}\n";
     out
 }
 
 fn origin(o: &Origin) -> String {
     format!("o({:?}, {}, {})", o.file, o.line, o.column)
+}
+
+fn option_axis(a: Option<prep_bank::Axis>) -> String {
+    match a {
+        Some(a) => format!("Some(Axis::{a:?})"),
+        None => "None".to_string(),
+    }
+}
+
+/// A level as a `StaticLevel` literal.
+fn level(l: &prep_bank::Level) -> String {
+    let check = match &l.check {
+        Some(c) => format!("Some(({:?}, {}))", c.text, option_axis(c.axis)),
+        None => "None".to_string(),
+    };
+    format!(
+        "StaticLevel {{ role: Role::{:?}, bar: {:?}, check: {check}, time: {:?} }}",
+        l.role, l.bar, l.time
+    )
 }

@@ -69,6 +69,9 @@ pub enum Command {
         id: String,
         #[arg(long, value_enum, default_value_t = Format::Plain)]
         format: Format,
+        /// Show the part for this role: its bar, its check in the rubric, its time
+        #[arg(long, value_parser = parse_role)]
+        role: Option<Role>,
     },
     /// Fuzzy-search prompts, ids, tags, probes and guides
     Search {
@@ -120,6 +123,9 @@ pub enum Command {
         paths: Vec<PathBuf>,
         #[arg(long, value_enum, default_value_t = Format::Plain)]
         format: Format,
+        /// Fail on warnings too (a question without levels or an example, a misspelt tag)
+        #[arg(long)]
+        strict: bool,
     },
     /// Where prep's settings file is and what it holds
     Config {
@@ -275,7 +281,11 @@ pub fn run(cli: &Cli) -> ExitCode {
     };
     let mut w = String::new();
     let code = match command {
-        Command::Validate { paths, format } => validate::run(&mut w, cli, paths, *format),
+        Command::Validate {
+            paths,
+            format,
+            strict,
+        } => validate::run(&mut w, cli, paths, *format, *strict),
         Command::Config { command } => config::run(&mut w, cli, command),
         Command::Completions { shell } => completions::completions(&mut w, *shell),
         Command::Man => completions::man(&mut w),
@@ -287,7 +297,9 @@ pub fn run(cli: &Cli) -> ExitCode {
                 Command::List { filter, format } => {
                     list::list(&mut w, &bank, &filter.to_filter(), *format, &out)
                 }
-                Command::Show { id, format } => show::show(&mut w, &bank, id, *format, &out),
+                Command::Show { id, format, role } => {
+                    show::show(&mut w, &bank, (id, *role), *format, &out)
+                }
                 Command::Search {
                     query,
                     limit,

@@ -4,15 +4,22 @@ use super::list::question_summary;
 use super::output::print_json;
 use super::{Format, Out};
 use crate::markdown;
-use prep_core::bank::{Bank, Question};
+use prep_core::bank::{Bank, Question, Role};
 use serde_json::json;
 use std::process::ExitCode;
 
-pub fn show(w: &mut String, bank: &Bank, id: &str, format: Format, out: &Out) -> ExitCode {
+/// `prep show ID [--role ROLE]`.
+pub fn show(
+    w: &mut String,
+    bank: &Bank,
+    (id, role): (&str, Option<Role>),
+    format: Format,
+    out: &Out,
+) -> ExitCode {
     if let Some(q) = bank.question(id) {
         match format {
-            Format::Json => print_json(w, &question_json(bank, q)),
-            Format::Plain => question_plain(w, bank, q, out),
+            Format::Json => print_json(w, &with_levels(question_json(bank, q), q, role)),
+            Format::Plain => question_plain(w, bank, q, role, out),
         }
         return ExitCode::SUCCESS;
     }
@@ -48,7 +55,20 @@ pub fn question_json(bank: &Bank, q: &Question) -> serde_json::Value {
     v
 }
 
-fn question_plain(w: &mut String, bank: &Bank, q: &Question, out: &Out) {
-    let doc = prep_core::doc::question_markdown(bank, q);
+/// The JSON form plus the level fields: `check_axes`, `levels`, `example`, and with `--role`,
+/// `level` (that role's bar, check and time) and `time_secs` at that level.
+fn with_levels(mut v: serde_json::Value, q: &Question, role: Option<Role>) -> serde_json::Value {
+    v["check_axes"] = json!(q.check_axes);
+    v["levels"] = json!(q.levels);
+    v["example"] = json!(q.example);
+    if let Some(r) = role {
+        v["level"] = json!(q.level(r));
+        v["time_secs"] = json!(q.time_for(Some(r)));
+    }
+    v
+}
+
+fn question_plain(w: &mut String, bank: &Bank, q: &Question, role: Option<Role>, out: &Out) {
+    let doc = prep_core::doc::question_markdown_for(bank, q, role);
     out.print_text(w, &markdown::render(&doc, out.width, out.theme()));
 }

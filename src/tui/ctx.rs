@@ -53,6 +53,9 @@ pub struct Ctx {
     pub rng: Rng,
     stats: Memo<Stats>,
     schedule: Memo<Schedule>,
+    /// The role being practised (`prep drill --role`; a plan may set the user's target role): the
+    /// reader shows that level's bar, the rubric adds its check, the drill uses its time.
+    pub target_role: Option<prep_core::bank::Role>,
 }
 
 impl Ctx {
@@ -96,6 +99,7 @@ impl Ctx {
             rng: Rng::new(now_unix as u64),
             stats: Memo::default(),
             schedule: Memo::default(),
+            target_role: None,
         };
         if let Some(text) = status {
             ctx.error(text);

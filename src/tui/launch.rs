@@ -96,6 +96,7 @@ fn stack(ctx: &mut Ctx, launch: Launch) -> Vec<View> {
             time,
         } => {
             ctx.drill_time = time;
+            ctx.target_role = filter.role.or(ctx.target_role);
             let mut pool = prep_core::practice::shuffled(&ctx.bank, &filter, &mut ctx.rng);
             pool.truncate(count.max(1));
             (!pool.is_empty()).then(|| View::Drill(Box::new(DrillState::new(ctx, pool, 0))))
@@ -106,6 +107,7 @@ fn stack(ctx: &mut Ctx, launch: Launch) -> Vec<View> {
             time,
         } => {
             ctx.drill_time = time;
+            ctx.target_role = filter.role.or(ctx.target_role);
             due_drill(ctx, &filter, count)
         }
         Launch::Mock { preset, time } => {

@@ -6,8 +6,8 @@ use super::parse::{self, Parsed};
 use super::raw::{RawGuide, RawQuestion, RawRubrics, RawSection};
 use super::source::{self, BankSource, FileKind};
 use super::{
-    Axis, Bank, Diagnostic, Diagnostics, Guide, Kind, Origin, Question, Role, Rubric, RubricItem,
-    Section, Text,
+    Axis, Bank, Check, Diagnostic, Diagnostics, Guide, Kind, Origin, Question, Role, Rubric,
+    RubricItem, Section, Tag, Text,
 };
 use serde_saphyr::Spanned;
 use std::collections::HashMap;
@@ -38,6 +38,7 @@ pub fn validate_on_top_of(base: Bank, sources: &[BankSource]) -> Result<Bank, Di
     let mut builder = Builder::default();
     builder.reserve(&base);
     builder.fallback_rubrics = base.rubrics;
+    builder.fallback_tags = base.tags;
     builder.run(sources)
 }
 
@@ -52,6 +53,12 @@ pub(super) struct Builder {
     pub(super) rubric_ids: HashMap<String, Origin>,
     /// Questions whose rubric is checked once every rubric file is read.
     pub(super) pending_rubrics: Vec<(usize, Origin)>,
+    /// The tag vocabulary of the bank this one is checked against (see [`validate_on_top_of`]).
+    pub(super) fallback_tags: Vec<Tag>,
+    /// Questions before this index came from the base bank and are not linted again.
+    pub(super) first_new_question: usize,
+    /// Every tag of the new questions, with where it was written, checked once the vocabulary is read.
+    pub(super) pending_tags: Vec<(String, String, Origin)>,
 }
 
 impl Builder {
@@ -59,6 +66,7 @@ impl Builder {
     pub(super) fn on_top_of(bank: Bank) -> Self {
         let mut builder = Builder::default();
         builder.reserve(&bank);
+        builder.first_new_question = bank.questions.len();
         builder.bank = bank;
         builder
     }
@@ -84,6 +92,7 @@ impl Builder {
         parse::each_parsed(&files, |name, parsed| match parsed {
             Parsed::Rubrics(raw) => self.rubrics(name, raw),
             Parsed::Section(raw) => self.section(name, raw),
+            Parsed::Tags(raw) => self.tags(name, raw),
             Parsed::Guide {
                 raw,
                 body,
@@ -92,6 +101,8 @@ impl Builder {
             Parsed::Failed(diags) => self.diags.extend(diags),
         });
         self.resolve_rubrics();
+        self.lint_tags();
+        self.lint_people_weight();
         if !self.diags.is_empty() {
             return Err(Diagnostics(self.diags));
         }
@@ -218,21 +229,33 @@ impl Builder {
         self.non_empty(name, &q.prompt, "prompt", 0);
         self.safe_text(&origin, "talking points", &q.talking_points);
         let kind = self.word(name, &q.kind, "kind", Kind::parse, Kind::expected);
-        let roles = q
+        let roles: Vec<Role> = q
             .roles
             .iter()
             .filter_map(|r| self.word(name, r, "role", Role::parse, Role::expected))
             .collect();
         let time = self.time(name, &q.time);
-        let lists = [&q.probes, &q.checks, &q.pitfalls, &q.follow_ups, &q.tags];
+        let lists = [&q.probes, &q.pitfalls, &q.follow_ups, &q.tags];
         for (list, what) in lists
             .into_iter()
-            .zip(["probe", "check", "pitfall", "follow-up", "tag"])
+            .zip(["probe", "pitfall", "follow-up", "tag"])
         {
             for item in list {
                 self.non_empty(name, item, what, 0);
             }
         }
+        let checks: Vec<Check> = q
+            .checks
+            .iter()
+            .filter_map(|c| self.check(name, c, "check"))
+            .collect();
+        for t in &q.tags {
+            let here = at(name, &t.referenced, 0);
+            self.pending_tags
+                .push((q.id.value.clone(), t.value.trim().to_string(), here));
+        }
+        let levels = self.levels(name, &origin, &roles, q.levels);
+        let example = self.example(name, &origin, q.example);
         let strings = |v: Vec<Spanned<String>>| v.into_iter().map(|s| trimmed(s.value)).collect();
         let (Some(kind), Some(time)) = (kind, time) else {
             return None;
@@ -248,12 +271,15 @@ impl Builder {
             time,
             rubric: trimmed(q.rubric.value),
             probes: strings(q.probes),
-            checks: strings(q.checks),
+            checks: checks.iter().map(|c| c.text.clone()).collect(),
             talking_points: q.talking_points.into(),
             pitfalls: strings(q.pitfalls),
             follow_ups: strings(q.follow_ups),
             tags: strings(q.tags),
             origin,
+            check_axes: checks.iter().map(|c| c.axis).collect(),
+            levels,
+            example,
         })
     }
 

@@ -1,6 +1,7 @@
 //! The bank's plain types: sections, questions, rubrics, guides, where each was defined, and the
 //! filter shared by the CLI and the TUI.
 
+use super::Diagnostic;
 use serde::Serialize;
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -65,6 +66,7 @@ word_enum!(
         Behavioral = "behavioral" / "behavioral",
         Strategy = "strategy" / "strategy",
         Ask = "ask" / "question to ask",
+        Estimation = "estimation" / "estimation",
     }
 );
 
@@ -121,6 +123,82 @@ pub struct Question {
     pub tags: Vec<Text>,
     #[serde(skip)]
     pub origin: Origin,
+    /// The axis each own check names (`people:` / `technical:`), one per check; `None` scores on
+    /// the axis of the question's kind.
+    pub check_axes: Vec<Option<Axis>>,
+    /// What a strong answer adds at each role, in file order.
+    pub levels: Vec<Level>,
+    /// A short weak answer and what the strong one does differently.
+    pub example: Option<Example>,
+}
+
+/// A check added to the rubric, with the axis it names, if any.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Check {
+    pub text: Text,
+    pub axis: Option<Axis>,
+}
+
+/// What a strong answer adds at one role: the bar, a check added to the rubric at that level, and
+/// that level's own time limit.
+#[derive(Clone, Debug, Serialize)]
+pub struct Level {
+    pub role: Role,
+    pub bar: Text,
+    pub check: Option<Check>,
+    /// Seconds; `None` uses the question's `time`.
+    pub time: Option<u32>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Example {
+    pub weak: Text,
+    pub strong: Text,
+}
+
+impl Question {
+    /// The part of the question for `role`, if it has one.
+    pub fn level(&self, role: Role) -> Option<&Level> {
+        self.levels.iter().find(|l| l.role == role)
+    }
+
+    /// The time limit when practising at `role` (its level's time, else the question's).
+    pub fn time_for(&self, role: Option<Role>) -> u32 {
+        role.and_then(|r| self.level(r))
+            .and_then(|l| l.time)
+            .unwrap_or(self.time)
+    }
+
+    /// The axis own check `n` (0-based) counts towards: the one it names, else the kind's.
+    pub fn check_axis(&self, n: usize) -> Axis {
+        self.check_axes
+            .get(n)
+            .copied()
+            .flatten()
+            .unwrap_or_else(|| self.kind.own_check_axis())
+    }
+}
+
+impl Kind {
+    /// The axis a question's plain own checks count towards: the one its kind mostly tests.
+    pub fn own_check_axis(self) -> Axis {
+        match self {
+            Kind::SystemDesign | Kind::Judgment | Kind::Strategy | Kind::Estimation => {
+                Axis::Technical
+            }
+            Kind::Behavioral | Kind::Ask => Axis::People,
+        }
+    }
+}
+
+/// A tag of the curated vocabulary (`tags.yaml`), with the spellings that should become it.
+#[derive(Clone, Debug, Serialize)]
+pub struct Tag {
+    pub id: Text,
+    pub aliases: Vec<Text>,
+    pub summary: Text,
+    #[serde(skip)]
+    pub origin: Origin,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -159,6 +237,11 @@ pub struct Bank {
     /// Sorted by `order`, then title.
     pub guides: Vec<Guide>,
     question_index: HashMap<Text, usize>,
+    /// The curated tag vocabulary (`tags.yaml`), in file order.
+    pub tags: Vec<Tag>,
+    /// Problems that do not stop the bank loading (a question without levels or an example, a tag
+    /// spelled unlike the vocabulary); `prep validate` prints them.
+    pub warnings: Vec<Diagnostic>,
 }
 
 impl Bank {

@@ -4,7 +4,7 @@
 
 use super::Diagnostic;
 use super::checks::{mapping_start, split_front_matter, yaml_message};
-use super::raw::{RawGuide, RawRubrics, RawSection};
+use super::raw::{RawGuide, RawRubrics, RawSection, RawTags};
 use super::source::{FileKind, SourceFile};
 use std::sync::mpsc;
 
@@ -12,6 +12,7 @@ use std::sync::mpsc;
 pub(super) enum Parsed {
     Rubrics(RawRubrics),
     Section(RawSection),
+    Tags(RawTags),
     Guide {
         raw: RawGuide,
         body: String,
@@ -71,6 +72,7 @@ fn parse_file(file: &SourceFile) -> Parsed {
     let parsed = match file.kind {
         FileKind::Rubrics => yaml(name, &text, 0).map(Parsed::Rubrics),
         FileKind::Section => yaml(name, &text, 0).map(Parsed::Section),
+        FileKind::Tags => yaml(name, &text, 0).map(Parsed::Tags),
         FileKind::Guide => match split_front_matter(&text) {
             None => {
                 let msg = "a guide starts with YAML front matter between `---` lines (id, title, order, summary, tags)";

@@ -53,7 +53,7 @@ pub struct RawQuestion {
     #[serde(default)]
     pub probes: Vec<Spanned<String>>,
     #[serde(default)]
-    pub checks: Vec<Spanned<String>>,
+    pub checks: Vec<Spanned<RawCheck>>,
     #[serde(default)]
     pub talking_points: String,
     #[serde(default)]
@@ -62,6 +62,10 @@ pub struct RawQuestion {
     pub follow_ups: Vec<Spanned<String>>,
     #[serde(default)]
     pub tags: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub levels: Option<Spanned<RawLevels>>,
+    #[serde(default)]
+    pub example: Option<Spanned<RawExample>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -75,4 +79,44 @@ pub struct RawGuide {
     pub summary: String,
     #[serde(default)]
     pub tags: Vec<Spanned<String>>,
+}
+
+pub use super::raw_check::{RawCheck, RawLevels};
+
+/// What a strong answer adds at one role.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawLevel {
+    pub bar: Spanned<String>,
+    #[serde(default)]
+    pub check: Option<Spanned<RawCheck>>,
+    #[serde(default)]
+    pub time: Option<Spanned<String>>,
+}
+
+/// A short weak answer and what the strong one does differently.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawExample {
+    #[serde(default)]
+    pub weak: Option<Spanned<String>>,
+    #[serde(default)]
+    pub strong: Option<Spanned<String>>,
+}
+
+/// `tags.yaml`: the curated tag vocabulary.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawTags {
+    pub tags: Vec<Spanned<RawTag>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawTag {
+    pub id: Spanned<String>,
+    #[serde(default)]
+    pub aliases: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub summary: String,
 }

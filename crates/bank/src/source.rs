@@ -37,6 +37,8 @@ pub(crate) enum FileKind {
     Rubrics,
     Section,
     Guide,
+    /// `tags.yaml`: the curated tag vocabulary.
+    Tags,
 }
 
 /// A file's name as shown to the user, what it holds, and where its bytes are. Nothing is read
@@ -70,6 +72,8 @@ fn kind_of(path: &Path) -> Option<FileKind> {
     let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
     if name == "rubrics.yaml" || name == "rubrics.yml" {
         Some(FileKind::Rubrics)
+    } else if name == "tags.yaml" || name == "tags.yml" {
+        Some(FileKind::Tags)
     } else if ext == "yaml" || ext == "yml" {
         Some(FileKind::Section)
     } else if ext == "md" {
@@ -98,7 +102,7 @@ pub(crate) fn collect<'a>(
                 name,
                 1,
                 1,
-                "not a bank file: expected rubrics.yaml, a section (.yaml) or a guide (.md)",
+                "not a bank file: expected rubrics.yaml, tags.yaml, a section (.yaml) or a guide (.md)",
             )),
         },
         BankSource::File(path) => {
@@ -109,7 +113,7 @@ pub(crate) fn collect<'a>(
                     &name,
                     1,
                     1,
-                    "not a bank file: expected rubrics.yaml, a section (.yaml) or a guide (.md)",
+                    "not a bank file: expected rubrics.yaml, tags.yaml, a section (.yaml) or a guide (.md)",
                 )),
             }
         }
@@ -133,14 +137,15 @@ fn collect_dir(dir: &Path, out: &mut Vec<SourceFile>, diags: &mut Vec<Diagnostic
         return;
     }
     let before = out.len();
-    for name in ["rubrics.yaml", "rubrics.yml"] {
+    for (name, kind) in [
+        ("rubrics.yaml", FileKind::Rubrics),
+        ("rubrics.yml", FileKind::Rubrics),
+        ("tags.yaml", FileKind::Tags),
+        ("tags.yml", FileKind::Tags),
+    ] {
         let path = dir.join(name);
         if path.is_file() {
-            out.push(on_disk(
-                &path,
-                path.display().to_string(),
-                FileKind::Rubrics,
-            ));
+            out.push(on_disk(&path, path.display().to_string(), kind));
         }
     }
     for (folder, kind) in [("sections", FileKind::Section), ("guides", FileKind::Guide)] {
@@ -162,7 +167,7 @@ fn collect_dir(dir: &Path, out: &mut Vec<SourceFile>, diags: &mut Vec<Diagnostic
         };
         let mut paths: Vec<PathBuf> = entries
             .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.is_file() && kind_of(p) == Some(kind))
+            .filter(|p| p.is_file() && in_folder(kind_of(p), kind))
             .collect();
         paths.sort();
         for p in paths {
@@ -177,6 +182,11 @@ fn collect_dir(dir: &Path, out: &mut Vec<SourceFile>, diags: &mut Vec<Diagnostic
             "no bank files here: expected rubrics.yaml, sections/*.yaml or guides/*.md",
         ));
     }
+}
+
+/// Does a file of kind `found` belong in the folder for `kind`? (A `sections/tags.yaml` is a section.)
+fn in_folder(found: Option<FileKind>, kind: FileKind) -> bool {
+    found == Some(kind) || (kind == FileKind::Section && found == Some(FileKind::Tags))
 }
 
 fn on_disk(path: &Path, name: String, kind: FileKind) -> SourceFile<'static> {

@@ -43,6 +43,17 @@ struct StaticQuestion {
     follow_ups: &'static [&'static str],
     tags: &'static [&'static str],
     origin: (&'static str, u32, u32),
+    check_axes: &'static [Option<Axis>],
+    levels: &'static [StaticLevel],
+    example: Option<(&'static str, &'static str)>,
+}
+
+/// A [`Level`] as the generated table holds it.
+struct StaticLevel {
+    role: Role,
+    bar: &'static str,
+    check: Option<(&'static str, Option<Axis>)>,
+    time: Option<u32>,
 }
 
 fn questions() -> Vec<Question> {
@@ -63,6 +74,24 @@ fn questions() -> Vec<Question> {
             follow_ups: v(q.follow_ups),
             tags: v(q.tags),
             origin: o(q.origin.0, q.origin.1, q.origin.2),
+            check_axes: q.check_axes.to_vec(),
+            levels: q
+                .levels
+                .iter()
+                .map(|l| Level {
+                    role: l.role,
+                    bar: s(l.bar),
+                    check: l.check.map(|(text, axis)| Check {
+                        text: s(text),
+                        axis,
+                    }),
+                    time: l.time,
+                })
+                .collect(),
+            example: q.example.map(|(weak, strong)| Example {
+                weak: s(weak),
+                strong: s(strong),
+            }),
         })
         .collect()
 }
@@ -74,6 +103,7 @@ pub fn load_builtin() -> Bank {
     bank.sections = sections();
     bank.questions = questions();
     bank.guides = guides();
+    bank.tags = tags();
     bank.index();
     bank
 }
@@ -122,7 +152,13 @@ mod tests {
     fn contents(bank: &Bank) -> String {
         let text = format!(
             "{:#?}",
-            (&bank.rubrics, &bank.sections, &bank.questions, &bank.guides)
+            (
+                &bank.rubrics,
+                &bank.sections,
+                &bank.questions,
+                &bank.guides,
+                &bank.tags,
+            )
         );
         let top = content_dir()
             .parent()

@@ -1,7 +1,7 @@
 //! A question as one Markdown document, shared by `prep show` and the TUI's reader so both present
 //! the same thing through the same renderer.
 
-use crate::bank::{Bank, Question, format_duration};
+use crate::bank::{Bank, Question, Role, format_duration};
 
 /// Escape text so Markdown shows it literally.
 pub fn escape(s: &str) -> String {
@@ -43,12 +43,17 @@ pub fn section_and_kind(bank: &Bank, q: &Question) -> String {
 
 /// One line: id · section · kind · time · roles.
 pub fn meta_line(bank: &Bank, q: &Question) -> String {
+    meta_line_for(bank, q, None)
+}
+
+/// The meta line with the time limit of `role`'s level.
+pub fn meta_line_for(bank: &Bank, q: &Question, role: Option<Role>) -> String {
     let roles: Vec<_> = q.roles.iter().map(|r| r.label()).collect();
     let mut meta = format!(
         "{} · {} · {}",
         q.id,
         section_and_kind(bank, q),
-        format_duration(q.time.into())
+        format_duration(q.time_for(role).into())
     );
     if !roles.is_empty() {
         meta.push_str(&format!(" · {}", roles.join(", ")));
@@ -58,12 +63,20 @@ pub fn meta_line(bank: &Bank, q: &Question) -> String {
 
 /// The whole question: prompt, probes, rubric, talking points, pitfalls, follow-ups, tags.
 pub fn question_markdown(bank: &Bank, q: &Question) -> String {
+    question_markdown_for(bank, q, None)
+}
+
+/// The whole question as practised at `role`: that level's bar after the probes, its check in the
+/// rubric and its time in the meta line; with no role (or one the question lacks), every level.
+pub fn question_markdown_for(bank: &Bank, q: &Question, role: Option<Role>) -> String {
+    let role = role.filter(|r| q.level(*r).is_some());
     let mut out = format!(
         "**{}**\n\n*{}*\n\n",
         escape(&q.prompt),
-        escape(&meta_line(bank, q))
+        escape(&meta_line_for(bank, q, role))
     );
     list(&mut out, "What it probes", &q.probes);
+    out.push_str(&crate::doc_levels::levels_markdown(q, role));
     if let Some(r) = bank.rubric(&q.rubric) {
         out.push_str(&format!("## Rubric: {}\n\n", escape(&r.title)));
         let mut n = 0;
@@ -76,9 +89,19 @@ pub fn question_markdown(bank: &Bank, q: &Question) -> String {
                 item.weight
             ));
         }
-        for c in &q.checks {
+        for (i, c) in q.checks.iter().enumerate() {
             n += 1;
-            out.push_str(&format!("{n}. {} *\\[own check\\]*\n", escape(c)));
+            let axis = crate::doc_levels::named_axis(q.check_axes.get(i).copied().flatten());
+            out.push_str(&format!("{n}. {} *\\[own check{axis}\\]*\n", escape(c)));
+        }
+        if let Some((role, c)) = role.and_then(|r| q.level(r)?.check.as_ref().map(|c| (r, c))) {
+            n += 1;
+            let axis = crate::doc_levels::named_axis(c.axis);
+            out.push_str(&format!(
+                "{n}. {} *\\[{} check{axis}\\]*\n",
+                escape(&c.text),
+                role.label()
+            ));
         }
         out.push('\n');
     }
@@ -97,6 +120,7 @@ pub fn answer_markdown(q: &Question) -> String {
         out.push_str(q.talking_points.trim_end());
         out.push_str("\n\n");
     }
+    out.push_str(&crate::doc_levels::example_markdown(q));
     list(&mut out, "Pitfalls", &q.pitfalls);
     list(&mut out, "Follow-ups", &q.follow_ups);
     out

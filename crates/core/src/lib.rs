@@ -7,6 +7,7 @@ pub mod clock;
 pub mod config;
 pub mod days;
 pub mod doc;
+pub mod doc_levels;
 pub mod export;
 pub mod history;
 pub mod mock;

@@ -72,7 +72,7 @@ pub fn text(ctx: &Ctx, doc: Doc, width: u16) -> (String, Text<'static>) {
             (
                 q.id.to_string(),
                 crate::markdown::render(
-                    &prep_core::doc::question_markdown(&ctx.bank, q),
+                    &prep_core::doc::question_markdown_for(&ctx.bank, q, ctx.target_role),
                     width,
                     theme,
                 ),

@@ -40,7 +40,8 @@ impl RubricState {
         answer: Answer,
         (queue, pos): (Vec<usize>, usize),
     ) -> Self {
-        let items = practice::checklist(&ctx.bank, &ctx.bank.questions[question]);
+        let q = &ctx.bank.questions[question];
+        let items = practice::checklist_for(&ctx.bank, q, ctx.target_role);
         let nav = Nav::new(items.len());
         RubricState {
             question,
@@ -193,7 +194,9 @@ pub fn draw(f: &mut Frame, area: Rect, s: &mut RubricState, ctx: &Ctx) {
             };
             let num = format!("{}.", i + 1);
             let axis = item.axis.as_str().chars().next().unwrap_or(' ');
-            let tag = if item.own {
+            let tag = if item.key.starts_with("level-") {
+                "lvl".to_string()
+            } else if item.own {
                 "own".to_string()
             } else {
                 format!("{axis}·{}", item.weight)
@@ -248,7 +251,7 @@ pub fn draw(f: &mut Frame, area: Rect, s: &mut RubricState, ctx: &Ctx) {
     axis_gauge(f, g2, ctx, "People", score.people);
     f.render_widget(
         Paragraph::new(Line::styled(
-            "t·3 technical, weight 3 · p people · own: this question's check",
+            "t·3 technical, weight 3 · p people · own: this question's · lvl: the level's",
             t.dim(),
         )),
         hint,
@@ -264,7 +267,7 @@ pub fn draw(f: &mut Frame, area: Rect, s: &mut RubricState, ctx: &Ctx) {
         .title_style(t.title());
     let width = block.inner(right).width.saturating_sub(2).max(1);
     if s.compare_text.as_ref().is_none_or(|(w, _)| *w != width) {
-        let text = crate::markdown::render(&compare_markdown(s, q), width, t.markdown());
+        let text = crate::markdown::render(&compare_markdown(s, ctx, q), width, t.markdown());
         s.compare_text = Some((width, text));
     }
     s.compare_area = right;
@@ -283,13 +286,17 @@ pub fn draw(f: &mut Frame, area: Rect, s: &mut RubricState, ctx: &Ctx) {
 }
 
 /// What the compare pane shows: your notes, what a strong answer covers, the time per stage.
-fn compare_markdown(s: &RubricState, q: &prep_core::bank::Question) -> String {
+fn compare_markdown(s: &RubricState, ctx: &Ctx, q: &prep_core::bank::Question) -> String {
     let mut md = String::new();
     if !s.answer.notes.trim().is_empty() {
         md.push_str("## Your notes\n\n");
         md.push_str(&prep_core::doc::notes_markdown(&s.answer.notes, 3));
         md.push('\n');
     }
+    md.push_str(&prep_core::doc_levels::level_bar_markdown(
+        q,
+        ctx.target_role,
+    ));
     md.push_str(&prep_core::doc::answer_markdown(q));
     if !s.answer.stages.is_empty() {
         md.push_str("\n\n");

@@ -113,7 +113,7 @@ fn markdown_has_every_section_and_the_notes_verbatim() {
         "## Mock loops",
         "### Mock mock-1795199000",
         "## Recent attempts",
-        "sd-url-shortener · 41%",
+        "sd-url-shortener · 42%",
         "> cache, then \"queue\"\\\n> \\- shard by user\\\n> last line: 日本語 ✓\n",
         "*Build a link-shortening service",
         "in mock-1795199000",

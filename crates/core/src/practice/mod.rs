@@ -6,7 +6,9 @@ pub mod pace;
 mod score;
 
 pub use clock::{Clock, Phase, format_clock};
-pub use score::{ChecklistItem, Score, checklist, score};
+pub use score::{
+    ChecklistItem, Score, checklist, checklist_for, level_check_key, own_check_axis, score,
+};
 
 use crate::bank::Question;
 use crate::storage::{Attempt, SCHEMA_VERSION, StageTime};

@@ -1,7 +1,7 @@
 //! The rubric checklist for a question (its rubric's items, then its own checks) and the weighted
 //! score, overall and per axis.
 
-use crate::bank::{Axis, Bank, Kind, Question};
+use crate::bank::{Axis, Bank, Kind, Question, Role};
 use serde::Serialize;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -15,12 +15,33 @@ pub struct ChecklistItem {
     pub own: bool,
 }
 
-/// A question's own checks weigh 1 each and count towards the axis its kind mostly tests.
+/// A question's plain own checks weigh 1 each and count towards the axis its kind mostly tests
+/// (a check written `people: ...` or `technical: ...` names its own).
 pub fn own_check_axis(kind: Kind) -> Axis {
-    match kind {
-        Kind::SystemDesign | Kind::Judgment | Kind::Strategy => Axis::Technical,
-        Kind::Behavioral | Kind::Ask => Axis::People,
+    kind.own_check_axis()
+}
+
+/// The checklist key of the check a question adds at `role`'s level.
+pub fn level_check_key(role: Role) -> String {
+    format!("level-{role}")
+}
+
+/// The checklist for practising `q`, with the check its level adds when `role` is given (weight 1,
+/// its named axis or the kind's, keyed `level-ROLE`).
+pub fn checklist_for(bank: &Bank, q: &Question, role: Option<Role>) -> Vec<ChecklistItem> {
+    let mut items = checklist(bank, q);
+    if let Some((role, check)) =
+        role.and_then(|r| q.level(r).and_then(|l| l.check.as_ref()).map(|c| (r, c)))
+    {
+        items.push(ChecklistItem {
+            key: level_check_key(role),
+            text: check.text.to_string(),
+            weight: 1,
+            axis: check.axis.unwrap_or_else(|| q.kind.own_check_axis()),
+            own: true,
+        });
     }
+    items
 }
 
 pub fn checklist(bank: &Bank, q: &Question) -> Vec<ChecklistItem> {
@@ -39,12 +60,11 @@ pub fn checklist(bank: &Bank, q: &Question) -> Vec<ChecklistItem> {
                 .collect()
         })
         .unwrap_or_default();
-    let axis = own_check_axis(q.kind);
     items.extend(q.checks.iter().enumerate().map(|(n, c)| ChecklistItem {
         key: format!("check-{}", n + 1),
         text: c.to_string(),
         weight: 1,
-        axis,
+        axis: q.check_axis(n),
         own: true,
     }));
     items

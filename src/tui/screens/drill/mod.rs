@@ -52,7 +52,7 @@ impl DrillState {
     pub fn new(ctx: &Ctx, queue: Vec<usize>, pos: usize) -> Self {
         let limit = ctx
             .drill_time
-            .unwrap_or(ctx.bank.questions[queue[pos]].time);
+            .unwrap_or_else(|| ctx.bank.questions[queue[pos]].time_for(ctx.target_role));
         let paced = paced::Paced::for_question(&ctx.bank.questions[queue[pos]], limit, ctx.now);
         let mut notes = TextArea::default();
         notes.set_placeholder_text("n to jot an outline while you talk");

@@ -82,3 +82,35 @@ fn pause_freezes_the_clock() {
     c.now += Duration::from_secs(1000);
     assert_eq!(d.clock.elapsed(c.now), Duration::ZERO);
 }
+
+#[test]
+fn the_role_practised_sets_the_limit_and_adds_the_levels_check_to_the_rubric() {
+    use prep_core::bank::Role;
+    let mut c = ctx();
+    let q = c.bank.question_index("est-migration-effort").unwrap();
+    let (base, staff) = {
+        let question = &c.bank.questions[q];
+        (question.time, question.level(Role::Staff).unwrap().clone())
+    };
+    c.target_role = Some(Role::Staff);
+    let mut d = DrillState::new(&c, vec![q], 0);
+    c.now += Duration::from_secs(20);
+    match update(&mut d, &mut c, Action::Open) {
+        Transition::Replace(View::Rubric(r)) => {
+            assert_eq!(Some(r.answer.limit_secs), staff.time);
+            let last = r.items.last().unwrap();
+            assert_eq!(last.key, "level-staff");
+            assert_eq!(last.text, staff.check.unwrap().text.as_ref());
+        }
+        _ => panic!("Enter should open the rubric"),
+    }
+    c.target_role = None;
+    let mut d = DrillState::new(&c, vec![q], 0);
+    match update(&mut d, &mut c, Action::Open) {
+        Transition::Replace(View::Rubric(r)) => {
+            assert_eq!(r.answer.limit_secs, base);
+            assert!(r.items.iter().all(|i| !i.key.starts_with("level-")));
+        }
+        _ => panic!("Enter should open the rubric"),
+    }
+}
