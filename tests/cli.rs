@@ -38,7 +38,12 @@ fn list_groups_by_section_and_aligns_columns() {
     let o = prep(&["list"]);
     assert!(o.status.success());
     let text = stdout(&o);
-    assert!(text.starts_with("System design ("), "{}", &text[..80]);
+    assert!(
+        text.starts_with("Your story and your systems ("),
+        "{}",
+        &text[..80]
+    );
+    assert!(text.contains("\nSystem design ("));
     assert!(text.contains("\n  sd-url-shortener "));
     // Rows of one section share the column where the kind starts.
     let rows: Vec<&str> = text.lines().filter(|l| l.starts_with("  sd-")).collect();
@@ -106,7 +111,8 @@ fn list_rejects_unknown_filters_clearly() {
     let o = prep(&["list", "--section", "nope"]);
     assert_eq!(o.status.code(), Some(1));
     assert!(
-        String::from_utf8_lossy(&o.stderr).contains("no section `nope`; sections: system-design")
+        String::from_utf8_lossy(&o.stderr)
+            .contains("no section `nope`; sections: narrative, system-design")
     );
     let o = prep(&["list", "--kind", "essay"]);
     assert_eq!(o.status.code(), Some(2));
