@@ -26,7 +26,8 @@ pub fn run(w: &mut String, cli: &Cli, paths: &[PathBuf], format: Format) -> Exit
             ExitCode::SUCCESS
         }
         (Format::Json, Err(Diagnostics(d))) => {
-            outln!(w, "{}", json!({"ok": false, "problems": d}));
+            let text = json!({"ok": false, "problems": d}).to_string();
+            outln!(w, "{}", prep_core::text::json_escape(&text));
             ExitCode::from(1)
         }
         (Format::Plain, Ok(b)) => {

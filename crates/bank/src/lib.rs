@@ -13,6 +13,7 @@ mod duration;
 mod model;
 mod parse;
 mod raw;
+pub mod regular;
 mod source;
 
 pub use build::{parse, parse_on_top_of, validate_on_top_of};

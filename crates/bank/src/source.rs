@@ -160,10 +160,16 @@ fn collect_dir(dir: &Path, out: &mut Vec<SourceFile>, diags: &mut Vec<Diagnostic
                 continue;
             }
         };
-        let mut paths: Vec<PathBuf> = entries
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.is_file() && kind_of(p) == Some(kind))
-            .collect();
+        let mut paths: Vec<PathBuf> = Vec::new();
+        for p in entries.filter_map(|e| e.ok().map(|e| e.path())) {
+            if p.file_name().is_some_and(|n| n.to_str().is_none()) {
+                let msg = "the file name is not UTF-8 text, so it was skipped; rename it";
+                diags.push(Diagnostic::new(&p.display().to_string(), 1, 1, msg));
+            } else if kind_of(&p) == Some(kind) && !p.is_dir() {
+                // Read (or refused as a FIFO or device) by `read_file`, which says why.
+                paths.push(p);
+            }
+        }
         paths.sort();
         for p in paths {
             out.push(on_disk(&p, p.display().to_string(), kind));
@@ -188,18 +194,16 @@ fn on_disk(path: &Path, name: String, kind: FileKind) -> SourceFile<'static> {
 }
 
 fn read_file(path: &Path, name: &str) -> Result<Vec<u8>, Vec<Diagnostic>> {
-    if let Ok(m) = std::fs::metadata(path)
-        && m.len() > MAX_FILE_BYTES as u64
-    {
-        return Err(vec![too_big(name, m.len())]);
-    }
-    std::fs::read(path).map_err(|e| {
-        vec![Diagnostic::new(
+    use crate::regular::{ReadProblem, read_regular};
+    read_regular(path, MAX_FILE_BYTES as u64).map_err(|e| match e {
+        ReadProblem::TooBig(n) => vec![too_big(name, n)],
+        ReadProblem::Io(e) => vec![Diagnostic::new(
             name,
             1,
             1,
             format!("cannot read file: {e}"),
-        )]
+        )],
+        other => vec![Diagnostic::new(name, 1, 1, other.to_string())],
     })
 }
 

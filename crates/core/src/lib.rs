@@ -18,3 +18,4 @@ pub mod storage;
 pub mod stories;
 #[doc(hidden)]
 pub mod synth;
+pub mod text;

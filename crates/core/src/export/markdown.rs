@@ -159,5 +159,6 @@ pub fn export_markdown_in(bank: &Bank, e: &Export, zone: &Zone) -> String {
             quote(&mut md, &a.notes);
         }
     }
-    md
+    // Nothing from a bank, a story, a note or the log reaches a terminal as a control code.
+    crate::text::clean(&md).into_owned()
 }
