@@ -41,6 +41,7 @@ pub fn on_fatal(restore: fn()) {
                 if sig == SIGINT && editing.is_some() {
                     continue;
                 }
+                ENDING.store(true, std::sync::atomic::Ordering::SeqCst);
                 if let Some(pid) = editing {
                     stop_editor(pid);
                 }
@@ -51,6 +52,20 @@ pub fn on_fatal(restore: fn()) {
     }
     #[cfg(not(unix))]
     let _ = restore;
+}
+
+/// Set once a fatal signal is being handled: prep is ending.
+static ENDING: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Run the user's editor on `path` ([`prep_core::stories::open_in_editor`]). When it ended because
+/// a fatal signal stopped it, this never returns: the signal's handler is ending prep, and the
+/// caller must not carry on (say "the editor failed", exit 1) meanwhile.
+pub fn edit(path: &std::path::Path) -> std::io::Result<std::process::ExitStatus> {
+    let result = prep_core::stories::open_in_editor(path);
+    while ENDING.load(std::sync::atomic::Ordering::SeqCst) {
+        std::thread::park();
+    }
+    result
 }
 
 /// Hang up on the editor, give it a second to save its swap file and leave, then kill it.

@@ -134,7 +134,7 @@ fn edit(dir: &Path, name: &str, bank: &Bank) -> ExitCode {
 fn open(path: &Path, bank: &Bank) -> ExitCode {
     // SIGTERM or SIGHUP while the editor is open stops the editor too.
     crate::signals::on_fatal(|| {});
-    match stories::open_in_editor(path) {
+    match crate::signals::edit(path) {
         Err(e) => {
             eprintln!("prep: {e}");
             return ExitCode::from(1);

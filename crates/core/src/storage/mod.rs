@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 
 mod atomic;
 mod lock;
+mod stale;
 mod stream;
 
 use crate::bank::regular::ReadProblem;
