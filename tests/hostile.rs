@@ -198,6 +198,11 @@ fn no_command_lets_hostile_text_reach_the_terminal() {
     said(&["validate", "refused"], "stderr", "^[]0;pwned^G");
     said(&["validate", "refused"], "stderr", "forged^Jfake.yaml");
     said(
+        &["validate", "refused"],
+        "stderr",
+        "(in guide tag, written as a YAML escape)",
+    );
+    said(
         &["export", "--format", "csv"],
         "stdout",
         "Notes ^[]52;c;aGk=^G <U+009B>31m",

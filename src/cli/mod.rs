@@ -11,6 +11,7 @@ macro_rules! outln {
     }};
 }
 
+mod bank_init;
 mod config;
 #[cfg(feature = "test-hooks")]
 mod debug;
@@ -124,6 +125,11 @@ pub enum Command {
         #[command(subcommand)]
         command: config::ConfigCommand,
     },
+    /// Start your own bank from the built-in one (`prep bank init DIR`)
+    Bank {
+        #[command(subcommand)]
+        command: bank_init::BankCommand,
+    },
     #[cfg(feature = "test-hooks")]
     /// Hooks for tests (hidden; see src/cli/debug.rs)
     #[command(hide = true)]
@@ -204,7 +210,9 @@ pub fn data_dir(cli: &Cli) -> Option<PathBuf> {
 pub fn sources(cli: &Cli) -> Vec<BankSource> {
     let mut sources = vec![BankSource::Builtin];
     if !cli.no_user_bank
-        && let Some(dir) = config_dir().map(|d| d.join("bank")).filter(|d| d.is_dir())
+        && let Some(dir) = config_dir()
+            .map(|d| d.join("bank"))
+            .filter(|d| d.is_dir() && !bank::holds_nothing(d))
     {
         sources.push(BankSource::Dir(dir));
     }
@@ -281,6 +289,7 @@ pub fn run(cli: &Cli) -> ExitCode {
     let code = match command {
         Command::Validate { paths, format } => validate::run(&mut w, cli, paths, *format),
         Command::Config { command } => config::run(&mut w, cli, command),
+        Command::Bank { command } => bank_init::run(command),
         #[cfg(feature = "test-hooks")]
         Command::Debug { command } => debug::run(cli, command),
         _ => match load_bank(cli) {

@@ -20,4 +20,4 @@ pub use build::{parse, parse_on_top_of, validate_on_top_of};
 pub use diag::{Diagnostic, Diagnostics};
 pub use duration::{format_duration, parse_duration};
 pub use model::*;
-pub use source::{BankSource, MAX_FILE_BYTES};
+pub use source::{BankSource, MAX_FILE_BYTES, unsafe_char};

@@ -263,7 +263,8 @@ pub(crate) fn decode<'a>(name: &str, bytes: &'a [u8]) -> Result<&'a str, Vec<Dia
 
 /// A quick look at the UTF-8 bytes for anything [`unsafe_char`] might refuse: C0 controls but
 /// tab, newline and carriage return, DEL, C1 controls (`C2 80`–`C2 9F`) and the bidirectional
-/// overrides (`E2 80 AA`–`AE`, `E2 81 A6`–`A9`). False only when there is none of them.
+/// controls (`E2 80 AA`–`AE`, `E2 81 A6`–`A9`, the marks `E2 80 8E`/`8F` and `D8 9C`). False
+/// only when there is none of them.
 pub(crate) fn may_hold_unsafe_chars(bytes: &[u8]) -> bool {
     bytes.iter().enumerate().any(|(i, &b)| match b {
         b'\t' | b'\n' | b'\r' => false,
@@ -271,8 +272,9 @@ pub(crate) fn may_hold_unsafe_chars(bytes: &[u8]) -> bool {
         0xC2 => bytes.get(i + 1).is_some_and(|n| (0x80..=0x9F).contains(n)),
         0xE2 => matches!(
             (bytes.get(i + 1), bytes.get(i + 2)),
-            (Some(0x80), Some(0xAA..=0xAE)) | (Some(0x81), Some(0xA6..=0xA9))
+            (Some(0x80), Some(0xAA..=0xAE | 0x8E | 0x8F)) | (Some(0x81), Some(0xA6..=0xA9))
         ),
+        0xD8 => bytes.get(i + 1) == Some(&0x9C),
         _ => false,
     })
 }
@@ -283,7 +285,10 @@ pub(crate) fn may_hold_unsafe_chars(bytes: &[u8]) -> bool {
 pub fn unsafe_char(c: char) -> Option<&'static str> {
     if c.is_control() && !matches!(c, '\t' | '\n' | '\r') {
         Some("control character")
-    } else if matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}') {
+    } else if matches!(
+        c,
+        '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}'
+    ) {
         Some("bidirectional override")
     } else {
         None

@@ -118,6 +118,16 @@ mod tests {
     }
 
     #[test]
+    fn the_bank_loader_refuses_what_the_sanitiser_replaces() {
+        // Same list in both places: what a bank may not hold is what never reaches a terminal.
+        for n in 0..0x3000u32 {
+            let Some(c) = char::from_u32(n) else { continue };
+            let refused = crate::bank::unsafe_char(c).is_some();
+            assert_eq!(refused, is_hostile(c) && c != '\r', "U+{n:04X}");
+        }
+    }
+
+    #[test]
     fn json_keeps_the_data_and_escapes_what_a_terminal_acts_on() {
         let v = serde_json::json!({"t": "a\u{9b}b\u{202e}c\x1bd\x7f"});
         let text = serde_json::to_string(&v).unwrap();
