@@ -227,6 +227,8 @@ fn no_command_lets_hostile_text_reach_the_terminal() {
         "stderr",
         "bad\u{fffd}.md:1:1: the file name is not UTF-8",
     );
+    // Character references to controls (`&#x1b;c`) are shown as what they stand for, defused.
+    said(&["export"], "stdout", "with ^[c and <U+009B>31m in it");
     // JSON keeps the data, escaped.
     said(
         &["export", "--format", "json"],

@@ -78,6 +78,44 @@ fn push_stand_in(out: &mut String, c: char) {
     }
 }
 
+/// Markdown with every HTML character reference that a renderer would turn into a hostile
+/// character (`&#x1b;`, `&#27;`, `&#x9b;`, `&rlm;`, ...) written with its `&` escaped, so it shows
+/// as the text it is. References to any other character are left alone.
+pub fn defuse_entities(md: &str) -> Cow<'_, str> {
+    if !md.contains('&') {
+        return Cow::Borrowed(md);
+    }
+    let mut out = String::with_capacity(md.len());
+    let mut rest = md;
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..at]);
+        let tail = &rest[at..];
+        let end = tail[1..].find(';').map(|e| e + 1).filter(|&e| e <= 12);
+        let hostile = end.is_some_and(|e| entity_char(&tail[1..e]).is_some_and(is_hostile));
+        out.push_str(if hostile { "&amp;" } else { "&" });
+        rest = &tail[1..];
+    }
+    out.push_str(rest);
+    Cow::Owned(out)
+}
+
+/// The character an entity name (without `&` and `;`) stands for, for the ones that matter here.
+fn entity_char(name: &str) -> Option<char> {
+    let number = if let Some(hex) = name.strip_prefix("#x").or_else(|| name.strip_prefix("#X")) {
+        u32::from_str_radix(hex, 16).ok()
+    } else if let Some(dec) = name.strip_prefix('#') {
+        dec.parse().ok()
+    } else {
+        match name {
+            "lrm" => Some(0x200e),
+            "rlm" => Some(0x200f),
+            _ => None,
+        }
+    };
+    // HTML reads NUL and the C1 range through Windows-1252, but a renderer may not.
+    number.and_then(char::from_u32)
+}
+
 /// Serialised JSON with DEL, C1 and bidirectional controls (and U+2028/U+2029) written as
 /// `\uXXXX`. serde_json already escapes C0 controls; outside strings JSON text is ASCII, so every
 /// character replaced here is inside a string, where the escape means the same character.
@@ -125,6 +163,15 @@ mod tests {
             let refused = crate::bank::unsafe_char(c).is_some();
             assert_eq!(refused, is_hostile(c) && c != '\r', "U+{n:04X}");
         }
+    }
+
+    #[test]
+    fn character_references_to_controls_are_shown_not_decoded() {
+        assert_eq!(
+            defuse_entities("a &#x1b;c &#27;[5m &#155; &rlm; &amp; &#8212; &copy; & x"),
+            "a &amp;#x1b;c &amp;#27;[5m &amp;#155; &amp;rlm; &amp; &#8212; &copy; & x"
+        );
+        assert!(matches!(defuse_entities("plain"), Cow::Borrowed(_)));
     }
 
     #[test]

@@ -160,5 +160,6 @@ pub fn export_markdown_in(bank: &Bank, e: &Export, zone: &Zone) -> String {
         }
     }
     // Nothing from a bank, a story, a note or the log reaches a terminal as a control code.
-    crate::text::clean(&md).into_owned()
+    let md = crate::text::clean(&md);
+    crate::text::defuse_entities(&md).into_owned()
 }
