@@ -182,3 +182,36 @@ fn copy_dir(from: &Path, to: &Path) {
         }
     }
 }
+
+#[test]
+#[cfg(unix)]
+fn an_unreadable_log_says_it_cannot_be_read() {
+    use std::os::unix::fs::PermissionsExt;
+    use std::os::unix::process::CommandExt;
+    let mode = |p: &Path, m: u32| {
+        std::fs::set_permissions(p, std::fs::Permissions::from_mode(m)).unwrap();
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let log = dir.path().join("attempts.jsonl");
+    std::fs::write(&log, "").unwrap();
+    mode(dir.path(), 0o755);
+    mode(&log, 0o000);
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_prep"));
+    cmd.args(["stats"])
+        .env("PREP_CONFIG_DIR", "/nonexistent-prep-config")
+        .env("PREP_DATA_DIR", dir.path());
+    // Root reads any file: as root, the child runs as `nobody`.
+    if std::fs::read(&log).is_ok() {
+        cmd.uid(65534).gid(65534);
+    }
+    let o = cmd.output().unwrap();
+    mode(&log, 0o644);
+    let e = err(&o);
+    assert_eq!(o.status.code(), Some(1), "{e}");
+    let want = format!(
+        "prep: cannot read {}: not allowed to read it",
+        log.display()
+    );
+    assert!(e.starts_with(&want), "want {want:?}, got {e:?}");
+    assert!(!e.contains("write"), "{e}");
+}
