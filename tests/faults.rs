@@ -202,3 +202,49 @@ fn sigterm_or_sighup_while_the_editor_is_open_stops_the_editor_too() {
         }
     }
 }
+
+/// `attempts.jsonl` as a FIFO or a link to `/dev/zero`: refused at once with a message, never
+/// read without end or waited on.
+#[test]
+#[cfg(target_os = "linux")]
+fn an_attempt_log_that_is_not_a_regular_file_is_refused_at_once() {
+    for kind in ["fifo", "zero"] {
+        let dir = tempfile::tempdir().unwrap();
+        let log = dir.path().join("attempts.jsonl");
+        if kind == "fifo" {
+            let c = std::ffi::CString::new(log.to_str().unwrap()).unwrap();
+            assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o644) }, 0);
+        } else {
+            std::os::unix::fs::symlink("/dev/zero", &log).unwrap();
+        }
+        let mut child = prep()
+            .args(["stats"])
+            .env("PREP_DATA_DIR", dir.path())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while child.try_wait().unwrap().is_none() {
+            if Instant::now() > deadline {
+                let _ = child.kill();
+                panic!("prep stats on a {kind} log did not finish");
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        let o = child.wait_with_output().unwrap();
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(1), "{kind}: {err}");
+        let what = if kind == "fifo" {
+            "a named pipe"
+        } else {
+            "a device"
+        };
+        assert!(
+            err.contains(&format!(
+                "attempts.jsonl: not a regular file (it is {what})"
+            )),
+            "{kind}: {err}"
+        );
+    }
+}

@@ -15,6 +15,7 @@ mod bank_init;
 mod config;
 #[cfg(feature = "test-hooks")]
 mod debug;
+mod entry;
 mod export;
 mod list;
 mod mock;
@@ -30,6 +31,8 @@ use prep_core::bank::{self, Bank, BankSource, Filter, Kind, Role};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+pub(crate) use entry::emit;
+pub use entry::main;
 pub use output::Out;
 
 #[derive(Parser, Debug)]
@@ -255,26 +258,6 @@ pub fn load_bank(cli: &Cli) -> Result<Bank, ExitCode> {
     })
 }
 
-/// Parse the command line and run it. Help and version text go out like any output (a failed
-/// write is a message and exit 1); a usage error is clap's message on stderr and exit 2.
-pub fn main() -> ExitCode {
-    use clap::error::ErrorKind;
-    crate::signals::survive_file_size_limit();
-    match Cli::try_parse() {
-        Ok(cli) => run(&cli),
-        Err(e) if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) => {
-            match write_stdout(&e.render().to_string()) {
-                Ok(()) => ExitCode::SUCCESS,
-                Err(code) => code,
-            }
-        }
-        Err(e) => {
-            let _ = e.print();
-            ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2))
-        }
-    }
-}
-
 /// Run a parsed command line. `None` means: open the interactive app.
 pub fn run(cli: &Cli) -> ExitCode {
     // Commands print in the palette the settings choose (their problems: `prep config show`).
@@ -394,29 +377,4 @@ fn settings() -> &'static (PathBuf, prep_core::config::Loaded) {
 fn launch_tui(cli: &Cli, bank: Bank, launch: crate::tui::Launch) -> ExitCode {
     let (file, loaded) = settings();
     crate::tui::run(launch, bank, data_dir(cli), file.clone(), loaded.clone())
-}
-
-/// Write buffered output, every control character in it shown as a visible stand-in (prep's own
-/// colour codes aside). A reader that went away (`prep list | head`) is a quiet exit; any other
-/// failed write (a full disk) is a message and exit 1.
-pub(crate) fn emit(text: &str, color: bool) -> Result<(), ExitCode> {
-    write_stdout(&output::clean_output(text, color))
-}
-
-/// Write to stdout: a closed pipe (the reader went away) is no message and no change to the exit
-/// code; any other failure is a message and exit 1. Never a panic.
-pub(crate) fn write_stdout(text: &str) -> Result<(), ExitCode> {
-    use std::io::Write;
-    let mut stdout = std::io::stdout().lock();
-    match stdout
-        .write_all(text.as_bytes())
-        .and_then(|()| stdout.flush())
-    {
-        Ok(()) => Ok(()),
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        Err(e) => {
-            eprintln!("prep: cannot write the output: {e}");
-            Err(ExitCode::from(1))
-        }
-    }
 }
