@@ -229,6 +229,7 @@ fn no_command_lets_hostile_text_reach_the_terminal() {
     );
     // Character references to controls (`&#x1b;c`) are shown as what they stand for, defused.
     said(&["export"], "stdout", "with ^[c and <U+009B>31m in it");
+    said(&["export"], "stdout", "two^Jlines");
     // JSON keeps the data, escaped.
     said(
         &["export", "--format", "json"],

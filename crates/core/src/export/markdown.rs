@@ -108,7 +108,7 @@ pub fn export_markdown_in(bank: &Bank, e: &Export, zone: &Zone) -> String {
             md.push_str("No stories yet: `prep stories new` starts one.\n\n");
         }
         for st in stories {
-            let _ = writeln!(md, "### {}\n", escape(&st.title));
+            let _ = writeln!(md, "### {}\n", escape(&crate::text::clean_line(&st.title)));
             if !st.themes.is_empty() {
                 let _ = writeln!(md, "Themes: {}\n", escape(&st.themes.join(", ")));
             }
