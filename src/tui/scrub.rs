@@ -46,4 +46,29 @@ mod tests {
         assert!(!shown.chars().any(is_hostile), "{shown:?}");
         assert!(shown.starts_with("abcfedx"), "{shown:?}");
     }
+
+    #[test]
+    fn a_bidi_control_in_a_table_row_never_reaches_the_terminal() {
+        use crate::tui::test_support::{NOW_UNIX, Session};
+        // A bank that did not pass the loader's checks (the loader refuses these characters):
+        // whatever the screen draws, the frame is scrubbed.
+        let mut bank = prep_core::bank::load_builtin();
+        bank.sections[0].title = "System\u{202e}ngised\u{200f}".into();
+        let theme = crate::tui::theme::Theme::new(false, crate::tui::theme::Background::Dark);
+        let ctx = crate::tui::ctx::Ctx::new(bank, None, theme, std::time::Instant::now(), NOW_UNIX);
+        let s = Session::new(ctx, (100, 30));
+        let cells: String = s
+            .term
+            .backend()
+            .buffer()
+            .content
+            .iter()
+            .map(|c| c.symbol())
+            .collect();
+        assert!(
+            cells.contains("Systemngised"),
+            "the title is shown: {cells}"
+        );
+        assert!(!cells.chars().any(is_hostile), "a control reached a cell");
+    }
 }
