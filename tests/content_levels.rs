@@ -4,7 +4,7 @@
 //! level times follow the kind.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is a failed test
 
-use prep_core::bank::{self, Axis, Bank, Kind, Question, Role};
+use prep_core::bank::{self, Bank, Kind, Question, Role};
 
 fn builtin() -> Bank {
     bank::load_builtin()

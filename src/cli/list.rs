@@ -99,6 +99,10 @@ pub fn search(
     format: Format,
     out: &Out,
 ) -> ExitCode {
+    if limit == 0 {
+        eprintln!("prep: --limit 0 asks for no results; give 1 or more (the default is 20)");
+        return ExitCode::from(2);
+    }
     let mut index = SearchIndex::new(bank);
     let hits = index.search(query, limit);
     let id_of = |t: Target| match t {

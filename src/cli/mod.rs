@@ -11,10 +11,12 @@ macro_rules! outln {
     }};
 }
 
+mod bank_init;
 mod completions;
 mod config;
 #[cfg(feature = "test-hooks")]
 mod debug;
+mod entry;
 mod export;
 mod history;
 mod list;
@@ -31,6 +33,8 @@ use prep_core::bank::{self, Bank, BankSource, Filter, Kind, Role};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+pub(crate) use entry::emit;
+pub use entry::main;
 pub use output::Out;
 
 #[derive(Parser, Debug)]
@@ -146,6 +150,11 @@ pub enum Command {
     },
     /// Print prep's man page (roff): `prep man > ~/.local/share/man/man1/prep.1`
     Man,
+    /// Start your own bank from the built-in one (`prep bank init DIR`)
+    Bank {
+        #[command(subcommand)]
+        command: bank_init::BankCommand,
+    },
     #[cfg(feature = "test-hooks")]
     /// Hooks for tests (hidden; see src/cli/debug.rs)
     #[command(hide = true)]
@@ -226,7 +235,9 @@ pub fn data_dir(cli: &Cli) -> Option<PathBuf> {
 pub fn sources(cli: &Cli) -> Vec<BankSource> {
     let mut sources = vec![BankSource::Builtin];
     if !cli.no_user_bank
-        && let Some(dir) = config_dir().map(|d| d.join("bank")).filter(|d| d.is_dir())
+        && let Some(dir) = config_dir()
+            .map(|d| d.join("bank"))
+            .filter(|d| d.is_dir() && !bank::holds_nothing(d))
     {
         sources.push(BankSource::Dir(dir));
     }
@@ -289,6 +300,7 @@ pub fn run(cli: &Cli) -> ExitCode {
         Command::Config { command } => config::run(&mut w, cli, command),
         Command::Completions { shell } => completions::completions(&mut w, *shell),
         Command::Man => completions::man(&mut w),
+        Command::Bank { command } => bank_init::run(command),
         #[cfg(feature = "test-hooks")]
         Command::Debug { command } => debug::run(cli, command),
         _ => match load_bank(cli) {
@@ -330,8 +342,10 @@ pub fn run(cli: &Cli) -> ExitCode {
             },
         },
     };
-    emit(&w);
-    code
+    match emit(&w, out.color) {
+        Ok(()) => code,
+        Err(failed) => failed,
+    }
 }
 
 /// What `prep drill` asked for.
@@ -394,17 +408,4 @@ fn settings() -> &'static (PathBuf, prep_core::config::Loaded) {
 fn launch_tui(cli: &Cli, bank: Bank, launch: crate::tui::Launch) -> ExitCode {
     let (file, loaded) = settings();
     crate::tui::run(launch, bank, data_dir(cli), file.clone(), loaded.clone())
-}
-
-/// Write buffered output; a reader that went away (`prep list | head`) is not an error.
-fn emit(text: &str) {
-    use std::io::Write;
-    let mut stdout = std::io::stdout().lock();
-    if let Err(e) = stdout
-        .write_all(text.as_bytes())
-        .and_then(|()| stdout.flush())
-        && e.kind() != std::io::ErrorKind::BrokenPipe
-    {
-        eprintln!("prep: cannot write output: {e}");
-    }
 }

@@ -46,10 +46,11 @@ impl Out {
     /// `s` cut to `width` display columns (ending in `…`) on a terminal; whole when stdout is not
     /// a terminal, so a pipe or a file gets every value as it is.
     pub fn fit(&self, s: &str, width: usize) -> String {
+        let s = prep_core::text::clean(s);
         if self.tty {
-            fit(s, width)
+            fit(&s, width)
         } else {
-            s.to_string()
+            s.into_owned()
         }
     }
 
@@ -81,6 +82,7 @@ impl Out {
 
     /// `text` in `style` when colour is on, else as it is.
     pub fn paint(&self, text: &str, style: Style) -> String {
+        let text = prep_core::text::clean(text);
         let codes = if self.color {
             sgr(style)
         } else {
@@ -145,10 +147,52 @@ fn color_code(c: Color, base: u8) -> Option<String> {
     }
 }
 
-/// Pretty JSON and a newline.
+/// Command output as it goes to the terminal: every control character shown as a visible stand-in
+/// ([`prep_core::text::clean`]), except, when `color` is on, the colour codes prep itself writes
+/// (`ESC [ digits ; ... m`), the only escape sequence in its output.
+pub fn clean_output(text: &str, color: bool) -> std::borrow::Cow<'_, str> {
+    use prep_core::text::{clean, is_hostile};
+    if !color || !text.contains('\x1b') {
+        return clean(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find(|c: char| is_hostile(c)) {
+        out.push_str(&rest[..at]);
+        let tail = &rest[at..];
+        let sgr = tail
+            .strip_prefix("\x1b[")
+            .and_then(|t| {
+                t.find(|c: char| !(c.is_ascii_digit() || c == ';'))
+                    .map(|n| (t, n))
+            })
+            .filter(|(t, n)| t[*n..].starts_with('m'))
+            .map(|(_, n)| n + 3);
+        let step = match sgr {
+            Some(len) => {
+                out.push_str(&tail[..len]);
+                len
+            }
+            None if tail.starts_with("\r\n") => {
+                out.push('\r');
+                1
+            }
+            None => {
+                let c = tail.chars().next().map_or(1, char::len_utf8);
+                out.push_str(&clean(&tail[..c]));
+                c
+            }
+        };
+        rest = &tail[step..];
+    }
+    out.push_str(rest);
+    std::borrow::Cow::Owned(out)
+}
+
+/// Pretty JSON and a newline; DEL, C1 and bidirectional controls written as `\uXXXX`.
 pub fn print_json(w: &mut String, value: &serde_json::Value) {
     match serde_json::to_string_pretty(value) {
-        Ok(s) => outln!(w, "{s}"),
+        Ok(s) => outln!(w, "{}", prep_core::text::json_escape(&s)),
         Err(e) => eprintln!("prep: cannot write JSON: {e}"),
     }
 }
@@ -192,6 +236,30 @@ mod tests {
         assert_eq!(piped.fit("hello world", 6), "hello world");
         let tty = Out { tty: true, ..piped };
         assert_eq!(tty.fit("hello world", 6), "hello…");
+    }
+
+    #[test]
+    fn output_keeps_only_prep_own_colour_codes() {
+        let hostile = "t\x1b]0;pwned\x07 \x1bc \u{9b}2J \u{202e}x";
+        let plain = clean_output(hostile, false);
+        assert_eq!(plain, "t^[]0;pwned^G ^[c <U+009B>2J <U+202E>x");
+        let ours = "\x1b[1;38;5;203mx\x1b[0m";
+        assert_eq!(clean_output(ours, true), ours);
+        assert_eq!(clean_output(ours, false), "^[[1;38;5;203mx^[[0m");
+        let both = format!("{ours}{hostile}\x1b[");
+        let out = clean_output(&both, true);
+        assert_eq!(out, format!("{ours}{plain}^[["));
+        let out = Out {
+            color: true,
+            width: 80,
+            tty: true,
+            background: Background::Dark,
+        };
+        assert_eq!(
+            out.paint("\x1b[8mhidden", Style::new().bold()),
+            "\x1b[1m^[[8mhidden\x1b[0m"
+        );
+        assert_eq!(out.fit("a\x1bc", 10), "a^[c");
     }
 
     #[test]

@@ -30,7 +30,8 @@ pub fn run(w: &mut String, cli: &Cli, paths: &[PathBuf], format: Format, strict:
             exit(ok)
         }
         (Format::Json, Err(Diagnostics(d))) => {
-            outln!(w, "{}", json!({"ok": false, "problems": d}));
+            let text = json!({"ok": false, "problems": d}).to_string();
+            outln!(w, "{}", prep_core::text::json_escape(&text));
             ExitCode::from(1)
         }
         (Format::Plain, Ok(b)) => {

@@ -52,9 +52,9 @@ pub fn sanitize(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// Characters that silently reorder the text around them.
+/// Characters that silently reorder the text around them (the core's one list).
 fn is_bidi_override(c: char) -> bool {
-    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    prep_core::text::is_bidi(c)
 }
 
 pub(super) fn pad(s: &str, w: usize, align: Option<&Alignment>) -> String {

@@ -147,7 +147,7 @@ impl<B: Backend> Host for TerminalHost<'_, B> {
         use std::sync::atomic::Ordering;
         super::restore();
         super::EDITING.store(true, Ordering::SeqCst);
-        let result = prep_core::stories::open_in_editor(path);
+        let result = crate::signals::edit(path);
         super::EDITING.store(false, Ordering::SeqCst);
         retake(self.terminal);
         result

@@ -1,6 +1,6 @@
 //! The interactive app: a thin shell over the core. This module is its one way in, [`run`] with
 //! a [`Launch`]; it owns the terminal (checks that it is one, sets it up and always restores it:
-//! normal exit, error, panic, SIGTERM/SIGHUP/SIGINT, Ctrl-Z) and runs the event loop.
+//! normal exit, error, panic, every catchable fatal signal, Ctrl-Z) and runs the event loop.
 
 pub mod app;
 mod cells;
@@ -12,6 +12,7 @@ mod launch;
 pub mod nav;
 pub mod screens;
 pub mod scroll;
+mod scrub;
 pub mod theme;
 pub mod view;
 pub mod wide;
@@ -106,21 +107,8 @@ fn install_panic_hook() {
 /// Set while an editor has the terminal.
 static EDITING: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 
-/// SIGTERM, SIGHUP and SIGINT restore the terminal and exit with 128 + the signal number.
+/// Every catchable fatal signal (SIGQUIT too) restores the terminal, stops a running editor and
+/// exits with 128 + the signal number (see [`crate::signals`]).
 fn install_signal_handlers() {
-    #[cfg(unix)]
-    {
-        use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
-        if let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT]) {
-            std::thread::spawn(move || {
-                for sig in signals.forever() {
-                    if sig == SIGINT && EDITING.load(std::sync::atomic::Ordering::SeqCst) {
-                        continue;
-                    }
-                    restore();
-                    std::process::exit(128 + sig);
-                }
-            });
-        }
-    }
+    crate::signals::on_fatal(restore);
 }

@@ -12,6 +12,11 @@ pub const MIN_WIDTH: u16 = 60;
 pub const MIN_HEIGHT: u16 = 16;
 
 pub fn draw(f: &mut Frame, app: &mut App) {
+    draw_frame(f, app);
+    super::scrub::scrub(f.buffer_mut());
+}
+
+fn draw_frame(f: &mut Frame, app: &mut App) {
     let area = f.area();
     let t = app.ctx.theme;
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {

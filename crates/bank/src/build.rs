@@ -288,6 +288,9 @@ impl Builder {
         self.check_id(&origin, "guide", &raw.id.value);
         self.non_empty(name, &raw.title, "guide title", 1);
         self.safe_text(&origin, "guide summary", &raw.summary);
+        for tag in &raw.tags {
+            self.safe_text(&at(name, &tag.referenced, 1), "guide tag", &tag.value);
+        }
         if let Some(first) = self.guide_ids.get(&raw.id.value) {
             let msg = format!(
                 "duplicate guide id `{}`; also defined at {first}",
@@ -332,10 +335,16 @@ impl Builder {
                 .chain(&self.fallback_rubrics)
                 .map(|r| r.id.as_ref())
                 .collect();
-            let msg = format!(
-                "unknown rubric `{wanted}`; known rubrics: {}",
-                known.join(", ")
-            );
+            let msg = if known.is_empty() {
+                format!(
+                    "unknown rubric `{wanted}`: no rubrics are loaded; they live in the bank's rubrics.yaml, so check the file together with it (or the whole bank folder)"
+                )
+            } else {
+                format!(
+                    "unknown rubric `{wanted}`; known rubrics: {}",
+                    known.join(", ")
+                )
+            };
             self.diags.push(Diagnostic::at(&origin, msg));
         }
     }

@@ -33,8 +33,36 @@ impl fmt::Display for Diagnostic {
         write!(
             f,
             "{}:{}:{}: {}",
-            self.file, self.line, self.column, self.message
+            one_line(&self.file),
+            self.line,
+            self.column,
+            one_line(&self.message)
         )
+    }
+}
+
+/// A problem is one line: a newline in a file name or a quoted value could forge another
+/// `file:line` line, so line breaks and tabs show in caret form (`^J`). Every other control is
+/// shown as a stand-in where prep writes (the core's `text::clean`).
+fn one_line(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.contains(['\n', '\r', '\t']) {
+        return s.into();
+    }
+    s.replace('\n', "^J")
+        .replace('\r', "^M")
+        .replace('\t', "^I")
+        .into()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_problem_is_always_one_line() {
+        let d = super::Diagnostic::new("a\nb.yaml:1:1: fine", 2, 3, "unknown kind `x\ny`");
+        assert_eq!(
+            d.to_string(),
+            "a^Jb.yaml:1:1: fine:2:3: unknown kind `x^Jy`"
+        );
     }
 }
 

@@ -165,10 +165,16 @@ fn collect_dir(dir: &Path, out: &mut Vec<SourceFile>, diags: &mut Vec<Diagnostic
                 continue;
             }
         };
-        let mut paths: Vec<PathBuf> = entries
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.is_file() && in_folder(kind_of(p), kind))
-            .collect();
+        let mut paths: Vec<PathBuf> = Vec::new();
+        for p in entries.filter_map(|e| e.ok().map(|e| e.path())) {
+            if p.file_name().is_some_and(|n| n.to_str().is_none()) {
+                let msg = "the file name is not UTF-8 text, so it was skipped; rename it";
+                diags.push(Diagnostic::new(&p.display().to_string(), 1, 1, msg));
+            } else if in_folder(kind_of(&p), kind) && !p.is_dir() {
+                // Read (or refused as a FIFO or device) by `read_file`, which says why.
+                paths.push(p);
+            }
+        }
         paths.sort();
         for p in paths {
             out.push(on_disk(&p, p.display().to_string(), kind));
@@ -198,18 +204,16 @@ fn on_disk(path: &Path, name: String, kind: FileKind) -> SourceFile<'static> {
 }
 
 fn read_file(path: &Path, name: &str) -> Result<Vec<u8>, Vec<Diagnostic>> {
-    if let Ok(m) = std::fs::metadata(path)
-        && m.len() > MAX_FILE_BYTES as u64
-    {
-        return Err(vec![too_big(name, m.len())]);
-    }
-    std::fs::read(path).map_err(|e| {
-        vec![Diagnostic::new(
+    use crate::regular::{ReadProblem, read_regular};
+    read_regular(path, MAX_FILE_BYTES as u64).map_err(|e| match e {
+        ReadProblem::TooBig(n) => vec![too_big(name, n)],
+        ReadProblem::Io(e) => vec![Diagnostic::new(
             name,
             1,
             1,
             format!("cannot read file: {e}"),
-        )]
+        )],
+        other => vec![Diagnostic::new(name, 1, 1, other.to_string())],
     })
 }
 
@@ -269,7 +273,8 @@ pub(crate) fn decode<'a>(name: &str, bytes: &'a [u8]) -> Result<&'a str, Vec<Dia
 
 /// A quick look at the UTF-8 bytes for anything [`unsafe_char`] might refuse: C0 controls but
 /// tab, newline and carriage return, DEL, C1 controls (`C2 80`–`C2 9F`) and the bidirectional
-/// overrides (`E2 80 AA`–`AE`, `E2 81 A6`–`A9`). False only when there is none of them.
+/// controls (`E2 80 AA`–`AE`, `E2 81 A6`–`A9`, the marks `E2 80 8E`/`8F` and `D8 9C`). False
+/// only when there is none of them.
 pub(crate) fn may_hold_unsafe_chars(bytes: &[u8]) -> bool {
     bytes.iter().enumerate().any(|(i, &b)| match b {
         b'\t' | b'\n' | b'\r' => false,
@@ -277,8 +282,9 @@ pub(crate) fn may_hold_unsafe_chars(bytes: &[u8]) -> bool {
         0xC2 => bytes.get(i + 1).is_some_and(|n| (0x80..=0x9F).contains(n)),
         0xE2 => matches!(
             (bytes.get(i + 1), bytes.get(i + 2)),
-            (Some(0x80), Some(0xAA..=0xAE)) | (Some(0x81), Some(0xA6..=0xA9))
+            (Some(0x80), Some(0xAA..=0xAE | 0x8E | 0x8F)) | (Some(0x81), Some(0xA6..=0xA9))
         ),
+        0xD8 => bytes.get(i + 1) == Some(&0x9C),
         _ => false,
     })
 }
@@ -289,7 +295,10 @@ pub(crate) fn may_hold_unsafe_chars(bytes: &[u8]) -> bool {
 pub fn unsafe_char(c: char) -> Option<&'static str> {
     if c.is_control() && !matches!(c, '\t' | '\n' | '\r') {
         Some("control character")
-    } else if matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}') {
+    } else if matches!(
+        c,
+        '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}'
+    ) {
         Some("bidirectional override")
     } else {
         None

@@ -109,39 +109,105 @@ pub fn load_builtin() -> Bank {
 }
 
 /// Load and merge banks in order. With [`BankSource::Builtin`] among them, the others are added
-/// to the built-in bank: they may use its rubrics, and reusing one of its ids is a clash.
+/// to the built-in bank: they may use its rubrics, and reusing one of its ids is a clash. A folder
+/// that is a whole bank (its `bank.yaml` says `replaces: built-in`, as `prep bank init` writes)
+/// takes the built-in bank's place instead.
 pub fn load(sources: &[BankSource]) -> Result<Bank, Diagnostics> {
-    if sources.contains(&BankSource::Builtin) {
+    let (replaced, diags) = replaces_builtin(sources);
+    if !diags.is_empty() {
+        return Err(Diagnostics(diags));
+    }
+    if replaced {
+        let own: Vec<_> = sources
+            .iter()
+            .filter(|s| **s != BankSource::Builtin)
+            .cloned()
+            .collect();
+        parse(&own)
+    } else if sources.contains(&BankSource::Builtin) {
         parse_on_top_of(load_builtin(), sources)
     } else {
         parse(sources)
     }
 }
 
-/// Check the given folders or files as one bank. Unless they are the built-in bank's own folder,
-/// they are checked as prep would load them on top of the built-in bank: rubric references may use
-/// built-in rubrics, and an id the built-in bank already uses is a clash.
+/// Is any folder among `sources` a whole bank? And the problems with their `bank.yaml` files.
+fn replaces_builtin(sources: &[BankSource]) -> (bool, Vec<Diagnostic>) {
+    let mut diags = Vec::new();
+    let mut replaced = false;
+    for s in sources {
+        if let BankSource::Dir(dir) = s {
+            match crate::bank_files::whole_bank(dir) {
+                Ok(yes) => replaced |= yes,
+                Err(d) => diags.push(d),
+            }
+        }
+    }
+    (replaced, diags)
+}
+
+/// Check the given folders or files as one bank. A whole bank (see [`load`]), or a file inside
+/// one, is checked on its own, with that bank's `rubrics.yaml` for the rubrics its questions name;
+/// anything else is checked as prep would load it on top of the built-in bank: rubric references
+/// may use built-in rubrics, and an id the built-in bank already uses is a clash.
 pub fn validate_paths(paths: &[PathBuf]) -> Result<Bank, Diagnostics> {
-    let sources: Vec<_> = paths.iter().map(|p| BankSource::from_path(p)).collect();
-    if paths.iter().any(|p| is_builtin_folder(p)) {
+    let mut sources: Vec<_> = paths.iter().map(|p| BankSource::from_path(p)).collect();
+    let (mut whole, diags) = replaces_builtin(&sources);
+    if !diags.is_empty() {
+        return Err(Diagnostics(diags));
+    }
+    for p in paths.iter().filter(|p| p.is_file()) {
+        let Some(root) = bank_root(p) else { continue };
+        if crate::bank_files::whole_bank(&root) == Ok(true) {
+            whole = true;
+            let rubrics = root.join("rubrics.yaml");
+            let listed = |s: &BankSource| matches!(s, BankSource::File(f) if f.canonicalize().ok() == rubrics.canonicalize().ok());
+            if rubrics.is_file() && !sources.iter().any(listed) {
+                sources.insert(0, BankSource::File(rubrics));
+            }
+        }
+    }
+    if whole {
         parse(&sources)
     } else {
         validate_on_top_of(load_builtin(), &sources)
     }
 }
 
-/// The folder the built-in bank was compiled from: `content/` at the top of the workspace.
-fn content_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content")
+/// The bank folder a file belongs to: the folder of `rubrics.yaml`, or the one above `sections/`
+/// or `guides/`.
+fn bank_root(file: &Path) -> Option<PathBuf> {
+    let parent = file.parent()?;
+    let parent = if parent.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        parent
+    };
+    let folder = parent.file_name().and_then(|n| n.to_str());
+    if matches!(folder, Some("sections" | "guides")) {
+        return parent.parent().map(Path::to_path_buf);
+    }
+    Some(parent.to_path_buf())
 }
 
-/// Is this the source folder the built-in bank was compiled from (or a file inside it)?
-fn is_builtin_folder(path: &Path) -> bool {
-    let content = content_dir();
-    match (path.canonicalize(), content.canonicalize()) {
-        (Ok(p), Ok(c)) => p.starts_with(c),
-        _ => false,
-    }
+/// Does `dir` hold nothing a bank is made of (no entries, or only empty `sections/` and
+/// `guides/` folders)? An empty user bank folder is an empty bank, not an error.
+pub fn holds_nothing(dir: &Path) -> bool {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return false;
+    };
+    entries.flatten().all(|e| {
+        let name = e.file_name();
+        (name == "sections" || name == "guides")
+            && e.file_type().is_ok_and(|t| t.is_dir())
+            && std::fs::read_dir(e.path()).is_ok_and(|mut d| d.next().is_none())
+    })
+}
+
+/// The folder the built-in bank is compiled from, for the tests that compare the two.
+#[cfg(test)]
+fn content_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content")
 }
 
 #[cfg(test)]

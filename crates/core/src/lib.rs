@@ -3,6 +3,7 @@
 //! the CLI in the `prep` crate are thin shells over these modules.
 
 pub mod bank;
+pub mod bank_files;
 pub mod clock;
 pub mod config;
 pub mod days;
@@ -20,3 +21,4 @@ pub mod storage;
 pub mod stories;
 #[doc(hidden)]
 pub mod synth;
+pub mod text;

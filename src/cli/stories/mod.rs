@@ -100,8 +100,10 @@ fn new(dir: &Path, title: &str, no_edit: bool, bank: &Bank) -> ExitCode {
         }
     };
     if no_edit {
-        println!("{}", path.display());
-        return ExitCode::SUCCESS;
+        return match super::emit(&format!("{}\n", path.display()), false) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(code) => code,
+        };
     }
     eprintln!("prep: wrote {}; opening it in your editor", path.display());
     open(&path, bank)
@@ -130,7 +132,9 @@ fn edit(dir: &Path, name: &str, bank: &Bank) -> ExitCode {
 
 /// Run the editor, then check the story and say what lint thinks of it.
 fn open(path: &Path, bank: &Bank) -> ExitCode {
-    match stories::open_in_editor(path) {
+    // SIGTERM or SIGHUP while the editor is open stops the editor too.
+    crate::signals::on_fatal(|| {});
+    match crate::signals::edit(path) {
         Err(e) => {
             eprintln!("prep: {e}");
             return ExitCode::from(1);
@@ -152,8 +156,10 @@ fn open(path: &Path, bank: &Bank) -> ExitCode {
         }
         Ok(story) => {
             let r = lint::lint(&story, Some(bank));
-            println!("{}: {}", path.display(), summary(&r));
-            ExitCode::SUCCESS
+            match super::emit(&format!("{}: {}\n", path.display(), summary(&r)), false) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(code) => code,
+            }
         }
     }
 }
@@ -216,12 +222,12 @@ fn list(w: &mut String, b: &StoryBank, bank: &Bank, format: Format, out: &Out) {
     let titles: Vec<String> = b
         .stories
         .iter()
-        .map(|s| crate::markdown::sanitize(s.shown_title()).into_owned())
+        .map(|s| prep_core::text::clean_line(s.shown_title()).into_owned())
         .collect();
     let name_w = b
         .stories
         .iter()
-        .map(|s| s.name.width())
+        .map(|s| prep_core::text::clean_line(&s.name).width())
         .max()
         .unwrap_or(0)
         .max(4);
@@ -259,9 +265,12 @@ fn list(w: &mut String, b: &StoryBank, bank: &Bank, format: Format, out: &Out) {
         outln!(
             w,
             "{}  {}  {lint}  {}",
-            pad(&out.fit(&s.name, name_w), name_w),
+            pad(
+                &out.fit(&prep_core::text::clean_line(&s.name), name_w),
+                name_w
+            ),
             pad(&out.fit(title, title_w), title_w),
-            crate::markdown::sanitize(&themes(s))
+            prep_core::text::clean_line(&themes(s))
         );
     }
 }

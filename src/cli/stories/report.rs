@@ -47,7 +47,7 @@ pub fn lint_all(w: &mut String, b: &StoryBank, bank: &Bank, format: Format, out:
         let pct = f
             .action_percent
             .map_or("–".to_string(), |p| format!("{p}%"));
-        let title = crate::markdown::sanitize(s.shown_title()).into_owned();
+        let title = prep_core::text::clean_line(s.shown_title()).into_owned();
         outln!(
             w,
             "{}  {}",
@@ -179,9 +179,15 @@ pub fn coverage_grid(w: &mut String, c: &Coverage, format: Format, out: &Out) {
     if !c.stories.is_empty() {
         outln!(w);
         for (i, s) in c.stories.iter().enumerate() {
-            let title = crate::markdown::sanitize(&s.title);
+            let title = prep_core::text::clean_line(&s.title);
             let dim = out.styles().dim();
-            outln!(w, "{:>2}  {}  {}", i + 1, s.name, out.paint(&title, dim));
+            outln!(
+                w,
+                "{:>2}  {}  {}",
+                i + 1,
+                prep_core::text::clean_line(&s.name),
+                out.paint(&title, dim)
+            );
         }
     }
     if c.empty_themes().next().is_some() {

@@ -25,8 +25,10 @@ pub const CSV_HEADER: &[&str] = &[
     "notes",
 ];
 
-/// One CSV field, quoted only when it must be, and never read as a formula.
+/// One CSV field, quoted only when it must be, never read as a formula, and with every control
+/// character (but newline and tab) shown as a visible stand-in.
 pub fn field(s: &str) -> String {
+    let s = &*crate::text::clean(s);
     let formula = s.starts_with(['=', '+', '-', '@', '\t', '\r']) && s.parse::<f64>().is_err();
     let guarded;
     let s = if formula {

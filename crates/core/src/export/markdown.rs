@@ -101,7 +101,7 @@ pub fn export_markdown_in(bank: &Bank, e: &Export, zone: &Zone) -> String {
             md.push_str("No stories yet: `prep stories new` starts one.\n\n");
         }
         for st in stories {
-            let _ = writeln!(md, "### {}\n", escape(&st.title));
+            let _ = writeln!(md, "### {}\n", escape(&crate::text::clean_line(&st.title)));
             if !st.themes.is_empty() {
                 let _ = writeln!(md, "Themes: {}\n", escape(&st.themes.join(", ")));
             }
@@ -155,5 +155,7 @@ pub fn export_markdown_in(bank: &Bank, e: &Export, zone: &Zone) -> String {
             md.push('\n');
         }
     }
-    md
+    // Nothing from a bank, a story, a note or the log reaches a terminal as a control code.
+    let md = crate::text::clean(&md);
+    crate::text::defuse_entities(&md).into_owned()
 }

@@ -137,9 +137,11 @@ pub fn date_time(unix: i64) -> String {
     crate::days::Zone::utc().date_time(unix)
 }
 
-/// The export as pretty JSON, ending in a newline.
+/// The export as pretty JSON, ending in a newline; DEL, C1 and bidirectional controls written as
+/// `\uXXXX` escapes ([`crate::text::json_escape`]).
 pub fn to_json(export: &Export) -> Result<String, serde_json::Error> {
-    serde_json::to_string_pretty(export).map(|mut s| {
+    serde_json::to_string_pretty(export).map(|s| {
+        let mut s = crate::text::json_escape(&s).into_owned();
         s.push('\n');
         s
     })

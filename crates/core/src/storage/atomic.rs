@@ -35,6 +35,11 @@ pub fn write_atomic(path: &Path, bytes: &[u8], replace: Replace) -> Result<(), S
     if replace == Replace::Never && path.exists() {
         return Err(StorageError::Exists { path: shown() });
     }
+    super::stale::replaceable(path).map_err(|reason| StorageError::Save {
+        path: shown(),
+        reason,
+    })?;
+    super::stale::clear_stale_temps(&dir, &name.to_string_lossy());
     let (tmp, mut file) =
         temp_file(&dir, &name.to_string_lossy()).map_err(|e| StorageError::Save {
             path: shown(),

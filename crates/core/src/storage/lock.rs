@@ -87,6 +87,16 @@ pub fn reason(e: &std::io::Error) -> String {
     format!("{plain} ({e})")
 }
 
+/// [`reason`] for a failed read: a file prep may not read says so (not "write").
+pub fn read_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::PermissionDenied => {
+            format!("not allowed to read it (check its permissions) ({e})")
+        }
+        _ => reason(e),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -109,6 +119,7 @@ mod tests {
         assert!(reason(&full).starts_with("the disk is full ("));
         let denied = std::io::Error::from_raw_os_error(13);
         assert!(reason(&denied).starts_with("not allowed to write there"));
+        assert!(read_reason(&denied).starts_with("not allowed to read it"));
         let other = std::io::Error::other("boom");
         assert_eq!(reason(&other), "boom");
     }

@@ -11,7 +11,10 @@ use std::path::{Path, PathBuf};
 
 mod atomic;
 mod lock;
+mod stale;
+mod stream;
 
+use crate::bank::regular::ReadProblem;
 pub use atomic::{Replace, sync_dir, write_atomic};
 use lock::{LockFailure, reason};
 
@@ -214,22 +217,29 @@ impl AttemptLog {
     pub fn read(&self) -> Result<LogRead, StorageError> {
         let read_error = |e: std::io::Error| StorageError::Read {
             path: self.shown(),
-            reason: reason(&e),
+            reason: lock::read_reason(&e),
         };
-        let mut file = match File::open(&self.path) {
+        // Only a regular file, opened without blocking (a FIFO or `/dev/zero` is refused).
+        let file = match crate::bank::regular::open_regular(&self.path) {
             Ok(f) => f,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(LogRead::default()),
-            Err(e) => return Err(read_error(e)),
+            Err(ReadProblem::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => {
+                return Ok(LogRead::default());
+            }
+            Err(ReadProblem::Io(e)) => return Err(read_error(e)),
+            Err(other) => {
+                return Err(StorageError::Read {
+                    path: self.shown(),
+                    reason: other.to_string(),
+                });
+            }
         };
         // Reading never needs the lock: without it a record being written may show as torn.
         let locked = lock::lock_with_patience(&file, true).is_ok();
-        let mut bytes = Vec::new();
-        let result = file.read_to_end(&mut bytes);
+        let result = stream::read_stream(std::io::BufReader::new(&file));
         if locked {
             let _ = file.unlock();
         }
-        result.map_err(read_error)?;
-        Ok(parse_log(&bytes))
+        result.map_err(read_error)
     }
 }
 
@@ -245,49 +255,7 @@ fn needs_newline(file: &mut File, len: u64) -> bool {
 pub fn parse_log(bytes: &[u8]) -> LogRead {
     let mut read = LogRead::default();
     for (i, raw) in bytes.split(|&b| b == b'\n').enumerate() {
-        let line = i + 1;
-        let raw = raw.strip_suffix(b"\r").unwrap_or(raw);
-        if raw.iter().all(|b| b.is_ascii_whitespace()) {
-            continue;
-        }
-        let problem = |message: String| LogProblem { line, message };
-        let Ok(text) = std::str::from_utf8(raw) else {
-            read.problems
-                .push(problem("not UTF-8 text; skipped".into()));
-            continue;
-        };
-        if text.contains('\0') {
-            read.problems.push(problem(
-                "contains NUL bytes (a torn write?); skipped".into(),
-            ));
-            continue;
-        }
-        let value: serde_json::Value = match serde_json::from_str(text) {
-            Ok(v) => v,
-            Err(e) => {
-                read.problems
-                    .push(problem(format!("not a complete record ({e}); skipped")));
-                continue;
-            }
-        };
-        let schema = value.get("schema").and_then(|s| s.as_u64()).unwrap_or(0);
-        if schema > u64::from(SCHEMA_VERSION) {
-            read.problems.push(problem(format!(
-                "written by a newer prep (schema {schema}, this one reads {SCHEMA_VERSION}); kept, not shown"
-            )));
-            continue;
-        }
-        match serde_json::from_value::<Attempt>(value) {
-            Ok(mut a) => {
-                if a.id.is_empty() {
-                    a.id = format!("{}-{}", a.at, a.question);
-                }
-                read.attempts.push(a)
-            }
-            Err(e) => read
-                .problems
-                .push(problem(format!("not an attempt record ({e}); skipped"))),
-        }
+        stream::parse_line(&mut read, i + 1, raw);
     }
     read
 }

@@ -7,6 +7,7 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitStatus};
+use std::sync::atomic::{AtomicU32, Ordering};
 
 /// A file name for a title: lowercase letters and digits (any script), dashes between words.
 pub fn slug(title: &str) -> String {
@@ -107,16 +108,28 @@ pub fn open_in_editor(path: &Path) -> io::Result<ExitStatus> {
     let visual = std::env::var("VISUAL").ok();
     let editor = std::env::var("EDITOR").ok();
     let (program, args) = editor_command(visual.as_deref(), editor.as_deref());
-    Command::new(&program)
+    let mut child = Command::new(&program)
         .args(&args)
         .arg(path)
-        .status()
+        .spawn()
         .map_err(|e| {
             io::Error::new(
                 e.kind(),
                 format!("cannot start the editor `{program}`: {e}; set $VISUAL or $EDITOR"),
             )
-        })
+        })?;
+    EDITOR_PID.store(child.id(), Ordering::SeqCst);
+    let status = child.wait();
+    EDITOR_PID.store(0, Ordering::SeqCst);
+    status
+}
+
+/// The editor [`open_in_editor`] is waiting for, if any.
+static EDITOR_PID: AtomicU32 = AtomicU32::new(0);
+
+/// The process id of the editor running now, so a signal that ends prep can stop it too.
+pub fn editor_pid() -> Option<u32> {
+    Some(EDITOR_PID.load(Ordering::SeqCst)).filter(|&p| p != 0)
 }
 
 #[cfg(test)]

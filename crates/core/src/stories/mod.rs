@@ -11,7 +11,7 @@ pub mod lint;
 mod parse;
 
 pub use crate::bank::Diagnostic;
-pub use files::{create, editor_command, open_in_editor, slug, template};
+pub use files::{create, editor_command, editor_pid, open_in_editor, slug, template};
 pub use parse::parse;
 
 use serde::Serialize;
@@ -181,10 +181,16 @@ pub fn load(dir: &Path) -> StoryBank {
             return bank;
         }
     };
-    let mut paths: Vec<PathBuf> = entries
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| is_story_file(p))
-        .collect();
+    let mut paths: Vec<PathBuf> = Vec::new();
+    for p in entries.filter_map(|e| e.ok().map(|e| e.path())) {
+        if p.file_name().is_some_and(|n| n.to_str().is_none()) {
+            let msg = "the file name is not UTF-8 text, so it was skipped; rename it";
+            bank.problems
+                .push(Diagnostic::new(&p.display().to_string(), 1, 1, msg));
+        } else if is_story_file(&p) {
+            paths.push(p);
+        }
+    }
     // By name without `.md`, so `story.md` comes before `story-2.md`.
     paths.sort_by(|a, b| a.file_stem().cmp(&b.file_stem()));
     for path in paths {
@@ -206,16 +212,14 @@ fn is_story_file(path: &Path) -> bool {
 pub fn read(path: &Path) -> Result<Story, Diagnostic> {
     let shown = path.display().to_string();
     let fail = |line: u32, msg: String| Diagnostic::new(&shown, line, 1, msg);
-    let size = std::fs::metadata(path)
-        .map_err(|e| fail(1, format!("cannot read: {e}")))?
-        .len();
-    if size > MAX_STORY_BYTES {
-        return Err(fail(
+    // Only a regular file is read (a FIFO or `/dev/zero` is refused at once), up to the cap.
+    let bytes = crate::bank::regular::read_regular(path, MAX_STORY_BYTES).map_err(|e| match e {
+        crate::bank::regular::ReadProblem::TooBig(size) => fail(
             1,
             format!("the file is {size} bytes; a story may be at most 1 MiB"),
-        ));
-    }
-    let bytes = std::fs::read(path).map_err(|e| fail(1, format!("cannot read: {e}")))?;
+        ),
+        other => fail(1, other.to_string()),
+    })?;
     let text = match std::str::from_utf8(&bytes) {
         Ok(t) => t,
         Err(e) => {
