@@ -75,8 +75,9 @@ fn browse_search_drill_grade_save_and_quit() {
     assert!(home.contains("0 practised"), "{home}");
     assert!(home.contains("Not practised yet"), "{home}");
 
-    // Browse: Home lists sections (the guides come first); Enter opens one, Enter opens a question.
-    s.send("j");
+    // Browse: Home lists sections (the guides, then your story, come first); Enter opens one,
+    // Enter opens a question.
+    s.send("jj");
     s.wait_for("System design selected on Home", |scr| {
         lines_with(scr, "System design")
             .iter()

@@ -189,13 +189,63 @@ fn question_yaml(out: &mut String, q: &Question) {
     let _ = writeln!(out, "    time: {}", format_duration(q.time.into()));
     key(out, 4, "rubric", &q.rubric);
     list(out, 4, "probes", &q.probes);
-    list(out, 4, "checks", &q.checks);
+    checks(out, q);
+    levels(out, q);
+    if let Some(e) = &q.example {
+        out.push_str("    example:\n");
+        key(out, 6, "weak", &e.weak);
+        key(out, 6, "strong", &e.strong);
+    }
     if !q.talking_points.is_empty() {
         key(out, 4, "talking_points", &q.talking_points);
     }
     list(out, 4, "pitfalls", &q.pitfalls);
     list(out, 4, "follow_ups", &q.follow_ups);
     list(out, 4, "tags", &q.tags);
+}
+
+/// A check as the bank writes it: text, or a one-key `people:`/`technical:` mapping for its axis.
+fn check(out: &mut String, indent: usize, text: &str, axis: Option<crate::bank::Axis>) {
+    match axis {
+        None => scalar(out, text, indent + 2),
+        Some(a) => {
+            let _ = write!(out, "{}: ", a.as_str());
+            scalar(out, text, indent + 4);
+        }
+    }
+}
+
+fn checks(out: &mut String, q: &Question) {
+    if q.checks.is_empty() {
+        return;
+    }
+    out.push_str("    checks:\n");
+    for (i, c) in q.checks.iter().enumerate() {
+        out.push_str("      - ");
+        check(out, 6, c, q.check_axes.get(i).copied().flatten());
+    }
+}
+
+fn levels(out: &mut String, q: &Question) {
+    if q.levels.is_empty() {
+        return;
+    }
+    out.push_str("    levels:\n");
+    for l in &q.levels {
+        let _ = writeln!(out, "      {}:", l.role.as_str());
+        key(out, 8, "bar", &l.bar);
+        match l.check.as_ref().map(|c| (c, c.axis)) {
+            Some((c, None)) => key(out, 8, "check", &c.text),
+            Some((c, Some(axis))) => {
+                let _ = write!(out, "        check:\n          {}: ", axis.as_str());
+                scalar(out, &c.text, 12);
+            }
+            None => {}
+        }
+        if let Some(t) = l.time {
+            let _ = writeln!(out, "        time: {}", format_duration(t.into()));
+        }
+    }
 }
 
 fn guide_md(g: &crate::bank::Guide) -> String {
