@@ -3,6 +3,7 @@
 //! normal exit, error, panic, SIGTERM/SIGHUP/SIGINT, Ctrl-Z) and runs the event loop.
 
 pub mod app;
+pub mod axis;
 mod ctx;
 mod derived;
 pub mod effect;

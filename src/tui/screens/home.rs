@@ -109,6 +109,16 @@ pub fn draw(f: &mut Frame, area: Rect, s: &mut HomeState, ctx: &Ctx) {
         }
         None => "Not practised yet. Enter browses a section; d drills one of its questions.".into(),
     };
+    let last = if fig.attempts > 0 {
+        format!(
+            "Technical {} · people {} · {}",
+            fig.weights.technical.short(),
+            fig.weights.people.short(),
+            last.replacen("Last", "last", 1)
+        )
+    } else {
+        last
+    };
     let header = Paragraph::new(vec![Line::from(summary), Line::styled(last, t.dim())]);
     f.render_widget(header, head);
 

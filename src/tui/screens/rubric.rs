@@ -199,8 +199,9 @@ pub fn draw(f: &mut Frame, area: Rect, s: &mut RubricState, ctx: &Ctx) {
     let score = practice::score(&s.items, &s.checked);
     let [g0, g1, g2, hint] = Layout::vertical([Constraint::Length(1); 4]).areas(gauges);
     axis_gauge(f, g0, ctx, "Score", Some(score.total));
-    axis_gauge(f, g1, ctx, "Technical", score.technical);
-    axis_gauge(f, g2, ctx, "People", score.people);
+    let w: prep_core::grades::Axes = prep_core::grades::weights_of(&s.items, &s.checked).into();
+    crate::tui::axis::gauge(f, g1, &t, "Technical", w.technical, false);
+    crate::tui::axis::gauge(f, g2, &t, "People", w.people, false);
     f.render_widget(
         Paragraph::new(Line::styled(
             "t·3 technical, weight 3 · p people · own: this question's check",

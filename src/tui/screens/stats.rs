@@ -39,18 +39,18 @@ pub fn draw(f: &mut Frame, area: Rect, _s: &mut StatsState, ctx: &Ctx) {
         Line::from(vec![
             Span::styled("Stats  ", t.title()),
             Span::raw(format!(
-                "{} · {} practised · streak {}",
+                "{} · {} practised · streak {} · {} over time",
                 plural(st.attempts, "attempt"),
                 plural(st.practised_questions, "question"),
-                plural(st.streak_days as usize, "day")
+                plural(st.streak_days as usize, "day"),
+                pct(st.overtime_rate)
             )),
         ]),
         Line::raw(format!(
-            "average {} · technical {} · people {} · over time in {} of attempts",
+            "average {} · technical {} · people {}",
             pct(st.average),
-            pct(st.technical),
-            pct(st.people),
-            pct(st.overtime_rate)
+            st.weights.technical.long(),
+            st.weights.people.long(),
         )),
     ];
     f.render_widget(Paragraph::new(summary), head);

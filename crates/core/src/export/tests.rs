@@ -95,7 +95,7 @@ fn markdown_times_are_local_and_name_the_zone_while_csv_stays_utc() {
         "{md}"
     );
     assert!(!md.contains("14:53"), "{md}");
-    let csv = attempts_csv(&log);
+    let csv = attempts_csv(&bank, &log);
     assert_eq!(parse_csv(&csv)[1][0], "2026-11-19 14:53");
 }
 
@@ -173,7 +173,7 @@ fn parse_csv(text: &str) -> Vec<Vec<String>> {
 fn csv_has_a_header_and_one_row_per_attempt_with_awkward_text_quoted() {
     let bank = load_builtin();
     let log = log(&bank);
-    let csv = attempts_csv(&log);
+    let csv = attempts_csv(&bank, &log);
     let rows = parse_csv(&csv);
     assert_eq!(rows.len(), 1 + log.len());
     assert_eq!(rows[0], CSV_HEADER);
