@@ -1,6 +1,7 @@
 //! The screens, one file or folder each, and the one interface the app drives them through.
 
 pub mod drill;
+pub mod grading;
 pub mod guides;
 pub mod home;
 pub mod mock;

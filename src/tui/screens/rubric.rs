@@ -23,6 +23,7 @@ pub struct RubricState {
     pos: usize,
     scroll: u16,
     confirm_discard: bool,
+    pub extras: super::grading::Extras,
 }
 
 impl RubricState {
@@ -44,6 +45,7 @@ impl RubricState {
             pos,
             scroll: 0,
             confirm_discard: false,
+            extras: super::grading::Extras::new(),
         }
     }
 
@@ -76,12 +78,16 @@ pub fn update(s: &mut RubricState, ctx: &mut Ctx, action: Action) -> Step {
         return Step::stay();
     }
     match action {
-        Action::Toggle => {
-            if let Some(i) = s.nav.selected() {
+        Action::Toggle | Action::ToggleItem(_) => {
+            let item = match action {
+                Action::ToggleItem(i) => Some(i),
+                _ => s.nav.selected(),
+            };
+            if let Some(i) = item.filter(|&i| i < s.items.len()) {
                 s.toggle(i);
+                s.extras.ticked(ctx, &s.items, &s.checked, &s.answer);
             }
         }
-        Action::ToggleItem(i) => s.toggle(i),
         Action::PageDown => s.scroll = s.scroll.saturating_add(5),
         Action::PageUp => s.scroll = s.scroll.saturating_sub(5),
         Action::Save => return Step::effect(Effect::Save(Box::new(s.attempt(ctx)))),
@@ -202,13 +208,11 @@ pub fn draw(f: &mut Frame, area: Rect, s: &mut RubricState, ctx: &Ctx) {
     let w: prep_core::grades::Axes = prep_core::grades::weights_of(&s.items, &s.checked).into();
     crate::tui::axis::gauge(f, g1, &t, "Technical", w.technical, false);
     crate::tui::axis::gauge(f, g2, &t, "People", w.people, false);
-    f.render_widget(
-        Paragraph::new(Line::styled(
-            "t·3 technical, weight 3 · p people · own: this question's check",
-            t.dim(),
-        )),
-        hint,
-    );
+    let legend = "t·3 technical, weight 3 · p people · own: this question's check";
+    let line = s
+        .extras
+        .hint_line(ctx, &s.items, &s.checked, &s.answer, legend);
+    f.render_widget(Paragraph::new(line), hint);
 
     let block = Block::new()
         .borders(if wide {
