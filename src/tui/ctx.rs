@@ -53,6 +53,11 @@ pub struct Ctx {
     pub rng: Rng,
     stats: Memo<Stats>,
     schedule: Memo<Schedule>,
+    /// `[grader] command` from the config, and how long it may take.
+    pub grader: Option<String>,
+    pub grader_limit: Duration,
+    /// Wakes the event loop with `Msg::Background` (set by the loop; `None` in tests).
+    pub notify: Option<Arc<dyn Fn() + Send + Sync>>,
 }
 
 impl Ctx {
@@ -96,6 +101,9 @@ impl Ctx {
             rng: Rng::new(now_unix as u64),
             stats: Memo::default(),
             schedule: Memo::default(),
+            grader: None,
+            grader_limit: prep_core::grader::TIME_LIMIT,
+            notify: None,
         };
         if let Some(text) = status {
             ctx.error(text);

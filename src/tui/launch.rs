@@ -66,6 +66,7 @@ pub fn context(setup: Setup, now: Instant, now_unix: i64) -> Ctx {
     let mut ctx = Ctx::new(setup.bank, log, theme, now, now_unix);
     let (keys, key_problems) = Keymap::from_config(&setup.config_file, &setup.config.config);
     ctx.keys = keys;
+    ctx.grader = setup.config.config.grader.command.clone();
     let mut problems: Vec<String> = setup
         .config
         .problems

@@ -8,6 +8,7 @@ pub mod config;
 pub mod days;
 pub mod doc;
 pub mod export;
+pub mod grader;
 pub mod grades;
 pub mod mock;
 pub mod practice;

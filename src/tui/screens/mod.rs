@@ -53,6 +53,8 @@ pub trait Screen {
     }
     /// The editor this screen opened on `path` has closed.
     fn edited(&mut self, _ctx: &mut Ctx, _path: &Path) {}
+    /// A background job this screen started (a grader command) has news for it.
+    fn background(&mut self, _ctx: &mut Ctx) {}
 }
 
 pub enum View {

@@ -35,6 +35,7 @@ impl RubricState {
     ) -> Self {
         let items = practice::checklist(&ctx.bank, &ctx.bank.questions[question]);
         let nav = Nav::new(items.len());
+        let extras = super::grading::Extras::new(ctx, question, &answer);
         RubricState {
             question,
             checked: vec![false; items.len()],
@@ -45,7 +46,7 @@ impl RubricState {
             pos,
             scroll: 0,
             confirm_discard: false,
-            extras: super::grading::Extras::new(),
+            extras,
         }
     }
 
@@ -108,7 +109,9 @@ impl RubricState {
     /// The attempt these ticks make, as of now.
     pub fn attempt(&self, ctx: &Ctx) -> prep_core::storage::Attempt {
         let q = &ctx.bank.questions[self.question];
-        practice::attempt(q, &self.items, &self.checked, &self.answer, ctx.now_unix)
+        let mut a = practice::attempt(q, &self.items, &self.checked, &self.answer, ctx.now_unix);
+        self.extras.keep(&mut a);
+        a
     }
 }
 
@@ -139,7 +142,9 @@ pub fn draw(f: &mut Frame, area: Rect, s: &mut RubricState, ctx: &Ctx) {
     let [list, gauges] = Layout::vertical([Constraint::Min(3), Constraint::Length(4)]).areas(left);
 
     // Item texts wrap, so every word of what is being graded is visible.
-    let text_width = list.width.saturating_sub(3 + 3 + 4 + 3).max(8);
+    s.extras.opinion.collect();
+    let marks = s.extras.opinion.mark_width();
+    let text_width = list.width.saturating_sub(3 + 3 + 4 + 3 + marks).max(8);
     s.nav.heights.clear();
     let rows: Vec<Row> = s
         .items
@@ -169,7 +174,10 @@ pub fn draw(f: &mut Frame, area: Rect, s: &mut RubricState, ctx: &Ctx) {
                 Cell::from(mark),
                 Cell::from(num),
                 Cell::from(text),
-                Cell::from(Span::styled(tag, t.dim())),
+                Cell::from(Line::from(vec![
+                    Span::styled(tag, t.dim()),
+                    s.extras.opinion.mark(ctx, &item.key),
+                ])),
             ])
             .height(height)
         })
@@ -185,7 +193,7 @@ pub fn draw(f: &mut Frame, area: Rect, s: &mut RubricState, ctx: &Ctx) {
             Constraint::Length(3),
             Constraint::Length(3),
             Constraint::Fill(1),
-            Constraint::Length(4),
+            Constraint::Length(4 + marks),
         ],
     )
     .row_highlight_style(t.selected())
@@ -223,7 +231,7 @@ pub fn draw(f: &mut Frame, area: Rect, s: &mut RubricState, ctx: &Ctx) {
         .title(" Compare: what a strong answer covers ")
         .title_style(t.title());
     let width = block.inner(right).width.saturating_sub(1).max(1);
-    let mut md = String::new();
+    let mut md = s.extras.opinion.markdown(&s.items);
     if !s.answer.notes.trim().is_empty() {
         md.push_str("## Your notes\n\n");
         for line in s.answer.notes.lines() {
@@ -269,6 +277,9 @@ impl Screen for RubricState {
     }
     fn nav(&mut self) -> Option<&mut Nav> {
         Some(&mut self.nav)
+    }
+    fn background(&mut self, ctx: &mut Ctx) {
+        self.extras.background(ctx);
     }
     /// Saved: on to the next question of the drill (a failed save keeps the grading here).
     fn saved(&mut self, ctx: &mut Ctx, saved: bool) -> Step {

@@ -1,5 +1,7 @@
 //! What the rubric screen adds for grades you can trust, kept out of `rubric.rs`: calibration
-//! nudges while ticking (see [`prep_core::grades::nudge`]).
+//! nudges while ticking (see [`prep_core::grades::nudge`]) and the second opinion ([`opinion`]).
+
+pub mod opinion;
 
 use crate::tui::app::Ctx;
 use prep_core::grades::nudge::{self, Grading, Nudge};
@@ -7,17 +9,36 @@ use prep_core::practice::{self, Answer, ChecklistItem};
 use ratatui::text::Line;
 use std::time::Instant;
 
-/// Tick timing and the nudges already said, for one grading.
-#[derive(Clone, Debug, Default)]
+/// Tick timing, the nudges already said and the second opinion, for one grading.
+#[derive(Debug, Default)]
 pub struct Extras {
     first_tick: Option<Instant>,
     all_ticked_in: Option<f64>,
     said: Vec<Nudge>,
+    pub opinion: opinion::Opinion,
 }
 
 impl Extras {
-    pub fn new() -> Self {
-        Extras::default()
+    /// For grading `answer` to question `question`: starts the grader command, if one is set.
+    pub fn new(ctx: &Ctx, question: usize, answer: &Answer) -> Self {
+        Extras {
+            opinion: opinion::Opinion::start(ctx, question, answer),
+            ..Extras::default()
+        }
+    }
+
+    /// A background job has news: the second opinion came (or failed), said on the status line.
+    pub fn background(&mut self, ctx: &mut Ctx) {
+        match self.opinion.collect() {
+            Some((text, true)) => ctx.error(text),
+            Some((text, false)) => ctx.info(text),
+            None => {}
+        }
+    }
+
+    /// What the attempt keeps of this grading besides the ticks.
+    pub fn keep(&self, attempt: &mut prep_core::storage::Attempt) {
+        attempt.grade.second_opinion = self.opinion.kept();
     }
 
     /// After a tick: note its time, and put a nudge not yet said on the status line.

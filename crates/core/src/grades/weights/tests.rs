@@ -127,11 +127,12 @@ proptest! {
             })
             .collect();
         let st = crate::stats::compute_in(&bank, &log, 100, &Zone::utc());
-        let w = st.weights;
+        let w = sum(&bank, &log);
         if let (Some(t), Some(p), Some(o)) =
-            (w.technical.percent(), w.people.percent(), st.average)
+            (w.technical.percent(), w.people.percent(), w.overall().percent())
         {
             prop_assert!(t.min(p) <= o && o <= t.max(p), "{t} {o} {p}");
+            prop_assert_eq!(Some(o), st.average);
         }
         if let (Some(t), Some(p), Some(o)) = (st.technical, st.people, st.average) {
             prop_assert!(t.min(p) <= o && o <= t.max(p), "{t} {o} {p}");
