@@ -75,6 +75,8 @@ pub enum Action {
     ExtendStage,
     /// Start a mock loop (from Home).
     Mock,
+    /// Interviewer mode: a peer asks and grades live (from Home).
+    Interview,
 }
 
 /// Each action with its config name; `ToggleItem(0)` stands for every item.
@@ -119,6 +121,7 @@ const ACTION_NAMES: &[(Action, &str)] = &[
     (Action::PrevStage, "prev-stage"),
     (Action::ExtendStage, "extend-stage"),
     (Action::Mock, "mock"),
+    (Action::Interview, "interview"),
 ];
 
 impl Action {
@@ -168,6 +171,9 @@ named! {
         MockDrill = "mock-drill",
         MockPaced = "mock-paced",
         MockReport = "mock-report",
+        /// Interviewer mode: the peer's screen while asking, then the two grades side by side.
+        Interview = "interview",
+        InterviewCompare = "interview-compare",
     }
 }
 

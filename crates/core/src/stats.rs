@@ -59,6 +59,8 @@ pub struct Stats {
     pub calendar: Vec<u32>,
     /// Ticked and total rubric weight per axis over every attempt (see [`crate::grades`]).
     pub weights: grades::Axes,
+    /// Self-grades against peers' and against re-grades after replay.
+    pub calibration: grades::calibration::Calibration,
 }
 
 /// The day number (days since 1970-01-01) of the local date at `unix`, in the user's zone.
@@ -147,6 +149,7 @@ pub fn compute_in(bank: &Bank, attempts: &[Attempt], now_unix: i64, zone: &Zone)
         technical: axes.technical.figure(),
         people: axes.people.figure(),
         weights: axes.rounded(),
+        calibration: grades::calibration::calibration_in(bank, attempts, zone),
         overtime_rate: (!attempts.is_empty())
             .then(|| (1000.0 * overtime as f64 / attempts.len() as f64).round() / 10.0),
         last_practice: attempts.iter().map(|a| a.at).max().map(|t| zone.date_of(t)),

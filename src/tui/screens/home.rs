@@ -41,6 +41,14 @@ pub fn update(s: &mut HomeState, ctx: &mut Ctx, action: Action) -> Transition {
                 Some(id),
             ))),
         },
+        Action::Interview => {
+            let filter = prep_core::bank::Filter {
+                section,
+                ..Default::default()
+            };
+            let pool = prep_core::practice::shuffled(&ctx.bank, &filter, &mut ctx.rng);
+            super::interview::start(ctx, pool, None)
+        }
         Action::Drill => {
             let filter = prep_core::bank::Filter {
                 section,

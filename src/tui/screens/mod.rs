@@ -4,6 +4,7 @@ pub mod drill;
 pub mod grading;
 pub mod guides;
 pub mod home;
+pub mod interview;
 pub mod mock;
 pub mod questions;
 pub mod reader;
@@ -68,6 +69,7 @@ pub enum View {
     Stats(stats::StatsState),
     Stories(Box<stories::StoriesState>),
     Mock(Box<mock::MockState>),
+    Interview(Box<interview::InterviewState>),
 }
 
 impl View {
@@ -84,6 +86,7 @@ impl View {
             View::Stats(s) => s,
             View::Stories(s) => s.as_mut(),
             View::Mock(s) => s.as_mut(),
+            View::Interview(s) => s.as_mut(),
         }
     }
 
@@ -100,6 +103,7 @@ impl View {
             View::Stats(s) => s,
             View::Stories(s) => s.as_ref(),
             View::Mock(s) => s.as_ref(),
+            View::Interview(s) => s.as_ref(),
         }
     }
 

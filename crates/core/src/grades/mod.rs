@@ -3,6 +3,7 @@
 //! attempt record (its weights, who graded it, which answer it grades again, a second opinion);
 //! calibration of self-grades against peers and re-grades; and the one trusted grade per answer.
 
+pub mod calibration;
 pub mod nudge;
 mod opinion;
 mod weights;
