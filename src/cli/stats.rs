@@ -33,6 +33,9 @@ pub fn run(w: &mut String, cli: &Cli, bank: &Bank, format: Format, out: &Out) ->
         st.weights.people.long()
     );
     outln!(w, "  overtime rate     {}", pct(st.overtime_rate));
+    if let Some(c) = prep_core::grades::calibration::summary(&st.calibration) {
+        outln!(w, "  calibration       {c}");
+    }
     outln!(w, "  streak            {} day(s)", st.streak_days);
     outln!(
         w,

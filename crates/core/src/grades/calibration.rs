@@ -202,5 +202,24 @@ pub fn sentence(side: &Side, whom: &str) -> Option<String> {
     })
 }
 
+/// "You grade yourself 12 points above your peers on people leadership (3
+/// answers) · ..." or `None` before any answer was graded twice.
+pub fn summary(c: &Calibration) -> Option<String> {
+    let part = |side: &Side, whom: &str| {
+        sentence(side, whom).map(|s| {
+            let n = side.answers;
+            format!("{s} ({n} answer{})", if n == 1 { "" } else { "s" })
+        })
+    };
+    let parts: Vec<String> = [
+        part(&c.vs_peer, "your peers"),
+        part(&c.vs_replay, "your replays"),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    (!parts.is_empty()).then(|| parts.join(" · "))
+}
+
 #[cfg(test)]
 mod tests;

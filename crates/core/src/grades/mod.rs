@@ -47,3 +47,18 @@ impl GradeInfo {
         self.grader.as_deref() == Some(PEER)
     }
 }
+
+/// Make `again` a second grade of the answer `first` graded: linked to it, with the answer's
+/// own time and length, and `replayed` when it was graded after replaying the recording. (The
+/// recorder's replay calls this; calibration and review read the link.)
+pub fn regrade(
+    again: &mut crate::storage::Attempt,
+    first: &crate::storage::Attempt,
+    replayed: bool,
+) {
+    again.grade.regrade_of = Some(first.id.clone());
+    again.grade.replayed = replayed;
+    again.spoken = first.spoken;
+    again.time_limit = first.time_limit;
+    again.overtime = first.overtime;
+}

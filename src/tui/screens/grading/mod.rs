@@ -1,6 +1,7 @@
 //! What the rubric screen adds for grades you can trust, kept out of `rubric.rs`: calibration
 //! nudges while ticking (see [`prep_core::grades::nudge`]) and the second opinion ([`opinion`]).
 
+pub mod calibration;
 pub mod opinion;
 
 use crate::tui::app::Ctx;

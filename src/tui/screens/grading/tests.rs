@@ -77,3 +77,38 @@ fn a_high_grade_for_a_nine_second_answer_is_questioned_once() {
     assert_eq!(hint(&r, &c), nudge);
     assert_eq!(said.iter().filter(|s| *s == nudge).count(), 1, "{said:?}");
 }
+
+#[test]
+fn stats_says_how_self_grades_compare_with_a_peers() {
+    let mut c = ctx();
+    let bank = c.bank.clone();
+    let q = bank.question("con-lost-argument").unwrap();
+    let items = prep_core::practice::checklist(&bank, q);
+    let ticks = |on: &[usize]| {
+        (0..items.len())
+            .map(|i| on.contains(&i))
+            .collect::<Vec<_>>()
+    };
+    let answer = Answer {
+        spoken_secs: 80,
+        limit_secs: 90,
+        ..Answer::default()
+    };
+    let mut peer = prep_core::practice::attempt(q, &items, &ticks(&[0]), &answer, c.now_unix - 60);
+    peer.grade.grader = Some(prep_core::grades::PEER.into());
+    let mut mine = prep_core::practice::attempt(q, &items, &ticks(&[0, 2]), &answer, c.now_unix);
+    mine.grade.regrade_of = Some(peer.id.clone());
+    c.attempts = vec![peer, mine];
+    let mut s = crate::tui::test_support::Session::with_stack(c, (120, 40), |_| {
+        vec![crate::tui::screens::View::Stats(Default::default())]
+    });
+    let text = s.text();
+    assert!(
+        text.contains(
+            "You grade yourself 31 points above your peers on people leadership (1 answer)"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("Your grade minus theirs"), "{text}");
+    assert!(text.contains("vs peer, people"), "{text}");
+}

@@ -108,3 +108,31 @@ fn a_loop_of_links_does_not_hang() {
     let n = trusted(&[a, b]).len();
     assert!((1..=2).contains(&n));
 }
+
+#[test]
+fn review_schedules_from_the_trusted_grade_of_an_answer() {
+    let bank = load_builtin();
+    let all = [
+        "requirements",
+        "trade-offs",
+        "depth",
+        "failure",
+        "communication",
+    ];
+    let peer = grade("p", 100, &[], Some(PEER), None, false);
+    let mut mine = grade("s", 110, &all, None, None, false);
+    crate::grades::regrade(&mut mine, &peer, false);
+    let sched = crate::review::schedule(&bank, &[peer.clone(), mine.clone()], 200);
+    let card = &sched.cards[0];
+    assert_eq!(
+        card.last_score, peer.score,
+        "the peer's grade, not the generous one"
+    );
+    // A re-grade after replay outranks a grade from memory.
+    let first = grade("m", 100, &all, None, None, false);
+    let mut again = grade("r", 120, &[], None, None, false);
+    crate::grades::regrade(&mut again, &first, true);
+    let sched = crate::review::schedule(&bank, &[first, again.clone()], 200);
+    assert_eq!(sched.cards[0].last_score, again.score);
+    assert_eq!(sched.cards[0].reviews, 1, "one answer, one review");
+}
