@@ -5,6 +5,7 @@
 //! ticks are not shown), saved with `regrade_of` pointing at the peer's grade, and both grades
 //! are shown side by side with where they differ. Enter swaps seats for the next question.
 
+mod compare;
 mod draw;
 #[cfg(test)]
 mod tests;
