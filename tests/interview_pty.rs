@@ -67,6 +67,11 @@ fn a_peer_ticks_live_then_the_candidate_grades_blind_and_calibration_follows() {
         String::from_utf8_lossy(&out.stderr)
     );
     let st: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(st["attempts"], 1, "one answer, graded twice, counts once");
+    assert_eq!(
+        st["average"], 35.7,
+        "by the peer's grade, the trusted one: 5 of 14"
+    );
     let c = &st["calibration"]["vs_peer"];
     assert_eq!(c["answers"], 1, "{c}");
     // The candidate ticked "task" (people, weight 1) that the peer did not: people weighs 13 on

@@ -87,7 +87,13 @@ pub fn compute(bank: &Bank, attempts: &[Attempt], now_unix: i64) -> Stats {
 }
 
 /// [`compute`] with days counted in `zone`.
-pub fn compute_in(bank: &Bank, attempts: &[Attempt], now_unix: i64, zone: &Zone) -> Stats {
+pub fn compute_in(bank: &Bank, all: &[Attempt], now_unix: i64, zone: &Zone) -> Stats {
+    // One grade per answer, the most trusted (a peer's, a re-grade after replay, your own).
+    let trusted: Vec<Attempt> = grades::calibration::trusted(all)
+        .into_iter()
+        .cloned()
+        .collect();
+    let attempts = &trusted[..];
     let today = zone.day_of(now_unix);
     let last = latest(attempts);
     let sections = bank
@@ -149,7 +155,7 @@ pub fn compute_in(bank: &Bank, attempts: &[Attempt], now_unix: i64, zone: &Zone)
         technical: axes.technical.figure(),
         people: axes.people.figure(),
         weights: axes.rounded(),
-        calibration: grades::calibration::calibration_in(bank, attempts, zone),
+        calibration: grades::calibration::calibration_in(bank, all, zone),
         overtime_rate: (!attempts.is_empty())
             .then(|| (1000.0 * overtime as f64 / attempts.len() as f64).round() / 10.0),
         last_practice: attempts.iter().map(|a| a.at).max().map(|t| zone.date_of(t)),
