@@ -45,7 +45,7 @@ pub fn run(w: &mut String, cli: &Cli, bank: &Bank, args: &ExportArgs) -> ExitCod
     let doc = export::build(bank, &read.attempts, prep_core::clock::now_unix(), stories);
     let text = match args.format {
         ExportFormat::Md => export::export_markdown(bank, &doc),
-        ExportFormat::Csv => export::attempts_csv(&doc.attempts),
+        ExportFormat::Csv => export::attempts_csv(bank, &doc.attempts),
         ExportFormat::Json => match export::to_json(&doc) {
             Ok(s) => s,
             Err(e) => {

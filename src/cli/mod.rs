@@ -19,6 +19,7 @@ mod debug;
 mod entry;
 mod export;
 mod history;
+mod interview;
 mod list;
 mod mock;
 mod output;
@@ -114,6 +115,8 @@ pub enum Command {
     },
     /// A timed mock loop graded at the end, or a saved mock's report (--report)
     Mock(mock::MockArgs),
+    /// Interviewer mode: a peer asks and grades live, then you grade the same answer blind
+    Interview(interview::InterviewArgs),
     /// Everything you practised as a Markdown report, JSON or CSV
     Export(export::ExportArgs),
     /// Your STAR stories: list, new, edit, lint, coverage
@@ -333,6 +336,10 @@ pub fn run(cli: &Cli) -> ExitCode {
                 }
                 Command::Stats { format } => stats::run(&mut w, cli, &bank, *format, &out),
                 Command::Mock(args) => mock::run(&mut w, cli, bank, args, &out),
+                Command::Interview(args) => match interview::launch(&bank, args) {
+                    Ok(launch) => return launch_tui(cli, bank, launch),
+                    Err(code) => code,
+                },
                 Command::Export(args) => export::run(&mut w, cli, &bank, args),
                 Command::Stories { command } => stories::run(&mut w, cli, &bank, command, &out),
                 Command::Review { format } => review::run(&mut w, cli, &bank, *format, &out),

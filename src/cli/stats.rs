@@ -29,10 +29,13 @@ pub fn run(w: &mut String, cli: &Cli, bank: &Bank, format: Format, out: &Out) ->
         w,
         "  average score     {}  (technical {}, people {})",
         pct(st.average),
-        pct(st.technical),
-        pct(st.people)
+        st.weights.technical.long(),
+        st.weights.people.long()
     );
     outln!(w, "  overtime rate     {}", pct(st.overtime_rate));
+    if let Some(c) = prep_core::grades::calibration::summary(&st.calibration) {
+        outln!(w, "  calibration       {c}");
+    }
     outln!(w, "  streak            {} day(s)", st.streak_days);
     outln!(
         w,

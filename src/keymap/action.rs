@@ -82,6 +82,8 @@ pub enum Action {
     History,
     /// Move the keys' focus to the other pane (the rubric's checklist and compare pane).
     SwitchPane,
+    /// Interviewer mode: a peer asks and grades live (from Home).
+    Interview,
 }
 
 /// Each action with its config name; `ToggleItem(0)` stands for every item.
@@ -130,6 +132,7 @@ const ACTION_NAMES: &[(Action, &str)] = &[
     (Action::Mock, "mock"),
     (Action::SwitchPane, "switch-pane"),
     (Action::History, "history"),
+    (Action::Interview, "interview"),
 ];
 
 impl Action {
@@ -185,6 +188,9 @@ named! {
         MockReport = "mock-report",
         /// The closing report when it suggests nothing to drill next.
         MockReportDone = "mock-report-done",
+        /// Interviewer mode: the peer's screen while asking, then the two grades side by side.
+        Interview = "interview",
+        InterviewCompare = "interview-compare",
     }
 }
 

@@ -68,6 +68,7 @@ const HOME: &[Def] = &[
     b(&[p(K::Char('S'))], "S", A::Stats, "stats", "stats"),
     b(&[p(K::Char('y'))], "y", A::Stories, "your stories", "stories"),
     b(&[p(K::Char('m'))], "m", A::Mock, "mock loop: a timed interview, graded at the end", "mock"),
+    b(&[p(K::Char('i'))], "i", A::Interview, "interviewer mode: a peer asks and grades live", "interview"),
     b(&[p(K::Char('q'))], "q", A::Quit, "quit", "quit"),
 ];
 
@@ -231,6 +232,27 @@ const MOCK_REPORT: &[Def] = &[
 ];
 
 #[rustfmt::skip]
+const INTERVIEW: &[Def] = &[
+    MOVE[0],
+    MOVE[1],
+    b(&[p(K::Char(' '))], "space", A::Toggle, "tick / untick while they talk", "tick"),
+    b(&[Key::Digit], "1-9", A::ToggleItem(0), "tick item by number", "tick #"),
+    b(&[p(K::Char('f'))], "f", A::FollowUp, "fire the next follow-up (its own clock)", "follow-up"),
+    b(&[p(K::Char('n'))], "n", A::Notes, "note what to push on", "note"),
+    b(&[p(K::Char('p'))], "p", A::Pause, "pause / resume", "pause"),
+    b(&[p(K::Char('+')), p(K::Char('='))], "+", A::MoreTime, "add 15 s", ""),
+    b(&[p(K::Char('-'))], "-", A::LessTime, "remove 15 s", ""),
+    b(&[p(K::Enter)], "Enter", A::Save, "end the answer, save your grade, hand over", "save"),
+    b(&[p(K::Char('q')), p(K::Esc)], "q/Esc", A::Back, "leave without saving (press twice)", "leave"),
+];
+
+#[rustfmt::skip]
+const INTERVIEW_COMPARE: &[Def] = &[
+    b(&[p(K::Enter), p(K::Char('n'))], "Enter", A::Open, "next question, seats swapped", "next"),
+    b(&[p(K::Char('q')), p(K::Esc)], "q/Esc", A::Back, "back", "back"),
+];
+
+#[rustfmt::skip]
 const HELP: &[Def] = &[
     MOVE[0], MOVE[1], MOVE[2], MOVE[3], HALF[0], HALF[1], ENDS[0], ENDS[1],
     b(&[p(K::Esc), p(K::Char('q'))], "?/Esc", A::Back, "close help", "close"),
@@ -321,6 +343,8 @@ pub(super) fn keymap() -> Keymap {
                 .copied()
                 .collect(),
         ),
+        (Mode::Interview, click(INTERVIEW, tick)),
+        (Mode::InterviewCompare, INTERVIEW_COMPARE.to_vec()),
     ];
     Keymap {
         modes: modes

@@ -98,6 +98,14 @@ impl App {
         }
     }
 
+    /// A background job has news for the screen on top.
+    pub fn background(&mut self, now: Instant, now_unix: i64) {
+        self.set_time(now, now_unix);
+        if let Some(view) = self.stack.last_mut() {
+            view.screen().background(&mut self.ctx);
+        }
+    }
+
     /// How long the event loop may wait for input before it must tick; `None`: wait for input.
     pub fn tick_every(&self) -> Option<Duration> {
         let timed_status = self.ctx.status.as_ref().is_some_and(|s| s.until.is_some());

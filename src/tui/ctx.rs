@@ -56,6 +56,11 @@ pub struct Ctx {
     /// The role being practised (`prep drill --role`; a plan may set the user's target role): the
     /// reader shows that level's bar, the rubric adds its check, the drill uses its time.
     pub target_role: Option<prep_core::bank::Role>,
+    /// `[grader] command` from the config, and how long it may take.
+    pub grader: Option<String>,
+    pub grader_limit: Duration,
+    /// Wakes the event loop with `Msg::Background` (set by the loop; `None` in tests).
+    pub notify: Option<Arc<dyn Fn() + Send + Sync>>,
 }
 
 impl Ctx {
@@ -100,6 +105,9 @@ impl Ctx {
             stats: Memo::default(),
             schedule: Memo::default(),
             target_role: None,
+            grader: None,
+            grader_limit: prep_core::grader::TIME_LIMIT,
+            notify: None,
         };
         if let Some(text) = status {
             ctx.error(text);

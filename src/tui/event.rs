@@ -24,6 +24,8 @@ pub enum Msg {
     InputFailed(std::io::Error),
     /// The search thread has results.
     Search,
+    /// A background job (a grader command) has finished.
+    Background,
 }
 
 /// The input thread: reads one terminal event per request.
@@ -72,6 +74,10 @@ where
     app.ctx.search.on_results(move || {
         let _ = search_tx.send(Msg::Search);
     });
+    let job_tx = tx.clone();
+    app.ctx.notify = Some(std::sync::Arc::new(move || {
+        let _ = job_tx.send(Msg::Background);
+    }));
     let mut input = Input::start(tx)?;
     let mut ambiguous_rows = Vec::new();
     let mut next_tick: Option<Instant> = None;
@@ -110,6 +116,7 @@ where
             }
             Some(Msg::InputFailed(e)) => return Err(e),
             Some(Msg::Search) => app.search_results(now, unix),
+            Some(Msg::Background) => app.background(now, unix),
             None if next_tick.is_none() => return Ok(()),
             None => {}
         }

@@ -47,6 +47,12 @@ pub enum Launch {
         preset: Option<Preset>,
         time: Option<u32>,
     },
+    /// Interviewer mode over these questions (bank indices), a peer asking (`prep interview`).
+    Interview {
+        queue: Vec<usize>,
+        peer: Option<String>,
+        time: Option<u32>,
+    },
 }
 
 /// The app, ready to draw its first frame.
@@ -66,6 +72,7 @@ pub fn context(setup: Setup, now: Instant, now_unix: i64) -> Ctx {
     let mut ctx = Ctx::new(setup.bank, log, theme, now, now_unix);
     let (keys, key_problems) = Keymap::from_config(&setup.config_file, &setup.config.config);
     ctx.keys = keys;
+    ctx.grader = setup.config.config.grader.command.clone();
     let mut problems: Vec<String> = setup
         .config
         .problems
@@ -117,6 +124,13 @@ fn stack(ctx: &mut Ctx, launch: Launch) -> Vec<View> {
                 None => MockState::pick(),
             };
             Some(View::Mock(Box::new(mock)))
+        }
+        Launch::Interview { queue, peer, time } => {
+            ctx.drill_time = time;
+            (!queue.is_empty()).then(|| {
+                let s = super::screens::interview::InterviewState::new(ctx, queue, 0, peer);
+                View::Interview(Box::new(s))
+            })
         }
     };
     std::iter::once(home).chain(top).collect()

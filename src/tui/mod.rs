@@ -3,6 +3,7 @@
 //! normal exit, error, panic, every catchable fatal signal, Ctrl-Z) and runs the event loop.
 
 pub mod app;
+pub mod axis;
 mod cells;
 mod ctx;
 mod derived;

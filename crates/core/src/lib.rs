@@ -10,6 +10,8 @@ pub mod days;
 pub mod doc;
 pub mod doc_levels;
 pub mod export;
+pub mod grader;
+pub mod grades;
 pub mod history;
 pub mod mock;
 pub mod practice;

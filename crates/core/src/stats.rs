@@ -5,6 +5,7 @@
 
 use crate::bank::Bank;
 use crate::days::Zone;
+use crate::grades;
 use crate::storage::Attempt;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
@@ -25,7 +26,7 @@ pub struct SectionStats {
     /// Questions with at least one attempt.
     pub practised: usize,
     pub attempts: usize,
-    /// Mean of each practised question's latest score.
+    /// By weight, over each practised question's latest attempt.
     pub average: Option<f64>,
 }
 
@@ -42,6 +43,8 @@ pub struct DayScore {
 pub struct Stats {
     pub attempts: usize,
     pub practised_questions: usize,
+    /// By weight: ticked rubric weight over all weight, overall and per axis, over every attempt;
+    /// an axis with less than [`grades::MIN_WEIGHT`] behind it is `None` (see `weights`).
     pub average: Option<f64>,
     pub technical: Option<f64>,
     pub people: Option<f64>,
@@ -54,17 +57,16 @@ pub struct Stats {
     pub trend: Vec<DayScore>,
     /// Attempts per day for the last [`CALENDAR_DAYS`] days, oldest first, ending today.
     pub calendar: Vec<u32>,
+    /// Ticked and total rubric weight per axis over every attempt (see [`crate::grades`]).
+    pub weights: grades::Axes,
+    /// Self-grades against peers' and against re-grades after replay.
+    pub calibration: grades::calibration::Calibration,
 }
 
 /// The day number (days since 1970-01-01) of the local date at `unix`, in the user's zone.
 /// [`date_string`] turns it into `YYYY-MM-DD`.
 pub fn day_of(unix: i64) -> i64 {
     crate::days::day_of(unix)
-}
-
-fn mean(values: impl Iterator<Item = f64>) -> Option<f64> {
-    let (sum, n) = values.fold((0.0, 0usize), |(s, n), v| (s + v, n + 1));
-    (n > 0).then(|| (sum / n as f64 * 10.0).round() / 10.0)
 }
 
 /// Each question's most recent attempt.
@@ -85,7 +87,13 @@ pub fn compute(bank: &Bank, attempts: &[Attempt], now_unix: i64) -> Stats {
 }
 
 /// [`compute`] with days counted in `zone`.
-pub fn compute_in(bank: &Bank, attempts: &[Attempt], now_unix: i64, zone: &Zone) -> Stats {
+pub fn compute_in(bank: &Bank, all: &[Attempt], now_unix: i64, zone: &Zone) -> Stats {
+    // One grade per answer, the most trusted (a peer's, a re-grade after replay, your own).
+    let trusted: Vec<Attempt> = grades::calibration::trusted(all)
+        .into_iter()
+        .cloned()
+        .collect();
+    let attempts = &trusted[..];
     let today = zone.day_of(now_unix);
     let last = latest(attempts);
     let sections = bank
@@ -97,24 +105,20 @@ pub fn compute_in(bank: &Bank, attempts: &[Attempt], now_unix: i64, zone: &Zone)
                 .iter()
                 .map(|&i| bank.questions[i].id.as_ref())
                 .collect();
-            let scores: Vec<f64> = ids
-                .iter()
-                .filter_map(|id| last.get(id))
-                .map(|a| a.score)
-                .collect();
+            let latest: Vec<&Attempt> = ids.iter().filter_map(|id| last.get(id).copied()).collect();
             SectionStats {
                 id: s.id.to_string(),
                 title: s.title.to_string(),
                 questions: ids.len(),
-                practised: scores.len(),
+                practised: latest.len(),
                 attempts: attempts.iter().filter(|a| a.section == s.id).count(),
-                average: mean(scores.into_iter()),
+                average: grades::sum(bank, latest).overall().percent(),
             }
         })
         .collect();
-    let mut by_day: BTreeMap<i64, Vec<f64>> = BTreeMap::new();
+    let mut by_day: BTreeMap<i64, Vec<&Attempt>> = BTreeMap::new();
     for a in attempts {
-        by_day.entry(zone.day_of(a.at)).or_default().push(a.score);
+        by_day.entry(zone.day_of(a.at)).or_default().push(a);
     }
     let trend = by_day
         .iter()
@@ -122,7 +126,10 @@ pub fn compute_in(bank: &Bank, attempts: &[Attempt], now_unix: i64, zone: &Zone)
             day: d,
             date: date_string(d),
             attempts: s.len(),
-            average: mean(s.iter().copied()).unwrap_or(0.0),
+            average: grades::sum(bank, s.iter().copied())
+                .overall()
+                .percent()
+                .unwrap_or(0.0),
         })
         .collect();
     let calendar = (today - CALENDAR_DAYS + 1..=today)
@@ -140,12 +147,15 @@ pub fn compute_in(bank: &Bank, attempts: &[Attempt], now_unix: i64, zone: &Zone)
         d -= 1;
     }
     let overtime = attempts.iter().filter(|a| a.overtime > 0).count();
+    let axes = grades::sum(bank, attempts);
     Stats {
         attempts: attempts.len(),
         practised_questions: last.len(),
-        average: mean(attempts.iter().map(|a| a.score)),
-        technical: mean(attempts.iter().filter_map(|a| a.technical)),
-        people: mean(attempts.iter().filter_map(|a| a.people)),
+        average: axes.overall().percent(),
+        technical: axes.technical.figure(),
+        people: axes.people.figure(),
+        weights: axes.rounded(),
+        calibration: grades::calibration::calibration_in(bank, all, zone),
         overtime_rate: (!attempts.is_empty())
             .then(|| (1000.0 * overtime as f64 / attempts.len() as f64).round() / 10.0),
         last_practice: attempts.iter().map(|a| a.at).max().map(|t| zone.date_of(t)),
@@ -192,6 +202,7 @@ mod tests {
             follow_ups: 0,
             mock: None,
             stages: Vec::new(),
+            grade: Default::default(),
         }
     }
 

@@ -45,6 +45,14 @@ pub fn update(s: &mut HomeState, ctx: &mut Ctx, action: Action) -> Transition {
             ctx.info("Guides have no questions to drill: move to a section, or r for reviews");
             Transition::Stay
         }
+        Action::Interview => {
+            let filter = prep_core::bank::Filter {
+                section,
+                ..Default::default()
+            };
+            let pool = prep_core::practice::shuffled(&ctx.bank, &filter, &mut ctx.rng);
+            super::interview::start(ctx, pool, None)
+        }
         Action::Drill => {
             let filter = prep_core::bank::Filter {
                 section,
@@ -107,6 +115,16 @@ pub fn draw(f: &mut Frame, area: Rect, s: &mut HomeState, ctx: &Ctx) {
             format!("Last practice {d}. Enter browses a section; d drills one of its questions.")
         }
         None => "Not practised yet. Enter browses a section; d drills one of its questions.".into(),
+    };
+    let last = if fig.attempts > 0 {
+        format!(
+            "Technical {} · people {} · {}",
+            fig.weights.technical.short(),
+            fig.weights.people.short(),
+            last.replacen("Last", "last", 1)
+        )
+    } else {
+        last
     };
     let header = Paragraph::new(vec![Line::from(summary), Line::styled(last, t.dim())]);
     f.render_widget(header, head);

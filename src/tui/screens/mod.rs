@@ -1,8 +1,10 @@
 //! The screens, one file or folder each, and the one interface the app drives them through.
 
 pub mod drill;
+pub mod grading;
 pub mod guides;
 pub mod home;
+pub mod interview;
 pub mod mock;
 mod preview;
 pub mod questions;
@@ -64,6 +66,8 @@ pub trait Screen {
     }
     /// Help opened (`on`) or closed over this screen: a running clock holds still meanwhile.
     fn hold(&mut self, _ctx: &mut Ctx, _on: bool) {}
+    /// A background job this screen started (a grader command) has news for it.
+    fn background(&mut self, _ctx: &mut Ctx) {}
 }
 
 pub enum View {
@@ -77,6 +81,7 @@ pub enum View {
     Stats(stats::StatsState),
     Stories(Box<stories::StoriesState>),
     Mock(Box<mock::MockState>),
+    Interview(Box<interview::InterviewState>),
 }
 
 impl View {
@@ -93,6 +98,7 @@ impl View {
             View::Stats(s) => s,
             View::Stories(s) => s.as_mut(),
             View::Mock(s) => s.as_mut(),
+            View::Interview(s) => s.as_mut(),
         }
     }
 
@@ -109,6 +115,7 @@ impl View {
             View::Stats(s) => s,
             View::Stories(s) => s.as_ref(),
             View::Mock(s) => s.as_ref(),
+            View::Interview(s) => s.as_ref(),
         }
     }
 

@@ -29,8 +29,9 @@ pub struct RubricState {
     compare_area: Rect,
     /// The compare pane laid out at a width: it does not change while grading, so a keypress
     /// redraws only what is on screen (talking points can be megabytes).
-    compare_text: Option<(u16, ratatui::text::Text<'static>)>,
+    compare_text: Option<(u16, String, ratatui::text::Text<'static>)>,
     confirm_discard: bool,
+    pub extras: super::grading::Extras,
 }
 
 impl RubricState {
@@ -43,6 +44,7 @@ impl RubricState {
         let q = &ctx.bank.questions[question];
         let items = practice::checklist_for(&ctx.bank, q, ctx.target_role);
         let nav = Nav::new(items.len());
+        let extras = super::grading::Extras::new(ctx, question, &answer);
         RubricState {
             question,
             checked: vec![false; items.len()],
@@ -56,6 +58,7 @@ impl RubricState {
             compare_area: Rect::default(),
             compare_text: None,
             confirm_discard: false,
+            extras,
         }
     }
 
@@ -81,10 +84,6 @@ impl RubricState {
 }
 
 pub fn update(s: &mut RubricState, ctx: &mut Ctx, action: Action) -> Step {
-    if let Action::ToggleItem(i) = action {
-        s.toggle(i);
-        return Step::stay();
-    }
     let confirmed = std::mem::take(&mut s.confirm_discard);
     // J/K, PgDn/PgUp and Ctrl-D/U scroll the compare pane (as the keymap says), and so do the
     // moving keys while it has the focus.
@@ -100,9 +99,14 @@ pub fn update(s: &mut RubricState, ctx: &mut Ctx, action: Action) -> Step {
     }
     match action {
         Action::SwitchPane => s.compare_focus = !s.compare_focus,
-        Action::Toggle => {
-            if let Some(i) = s.nav.selected() {
+        Action::Toggle | Action::ToggleItem(_) => {
+            let item = match action {
+                Action::ToggleItem(i) => Some(i),
+                _ => s.nav.selected(),
+            };
+            if let Some(i) = item.filter(|&i| i < s.items.len()) {
                 s.toggle(i);
+                s.extras.ticked(ctx, &s.items, &s.checked, &s.answer);
             }
         }
         Action::Save => return Step::effect(Effect::Save(Box::new(s.attempt(ctx)))),
@@ -123,7 +127,9 @@ impl RubricState {
     /// The attempt these ticks make, as of now.
     pub fn attempt(&self, ctx: &Ctx) -> prep_core::storage::Attempt {
         let q = &ctx.bank.questions[self.question];
-        practice::attempt(q, &self.items, &self.checked, &self.answer, ctx.now_unix)
+        let mut a = practice::attempt(q, &self.items, &self.checked, &self.answer, ctx.now_unix);
+        self.extras.keep(&mut a);
+        a
     }
 }
 
@@ -179,7 +185,9 @@ pub fn draw(f: &mut Frame, area: Rect, s: &mut RubricState, ctx: &Ctx) {
     );
 
     // Item texts wrap, so every word of what is being graded is visible.
-    let text_width = list.width.saturating_sub(3 + 3 + 4 + 3).max(8);
+    s.extras.opinion.collect();
+    let marks = s.extras.opinion.mark_width();
+    let text_width = list.width.saturating_sub(3 + 3 + 4 + 3 + marks).max(8);
     s.nav.heights.clear();
     let rows: Vec<Row> = s
         .items
@@ -211,7 +219,10 @@ pub fn draw(f: &mut Frame, area: Rect, s: &mut RubricState, ctx: &Ctx) {
                 Cell::from(mark),
                 Cell::from(num),
                 Cell::from(text),
-                Cell::from(Span::styled(tag, t.dim())),
+                Cell::from(Line::from(vec![
+                    Span::styled(tag, t.dim()),
+                    s.extras.opinion.mark(ctx, &item.key),
+                ])),
             ])
             .height(height)
         })
@@ -227,7 +238,7 @@ pub fn draw(f: &mut Frame, area: Rect, s: &mut RubricState, ctx: &Ctx) {
             Constraint::Length(3),
             Constraint::Length(3),
             Constraint::Fill(1),
-            Constraint::Length(4),
+            Constraint::Length(4 + marks),
         ],
     )
     .row_highlight_style(t.selected())
@@ -247,15 +258,14 @@ pub fn draw(f: &mut Frame, area: Rect, s: &mut RubricState, ctx: &Ctx) {
     let score = practice::score(&s.items, &s.checked);
     let [g0, g1, g2, hint] = Layout::vertical([Constraint::Length(1); 4]).areas(gauges);
     axis_gauge(f, g0, ctx, "Score", Some(score.total));
-    axis_gauge(f, g1, ctx, "Technical", score.technical);
-    axis_gauge(f, g2, ctx, "People", score.people);
-    f.render_widget(
-        Paragraph::new(Line::styled(
-            "t·3 technical, weight 3 · p people · own: this question's · lvl: the level's",
-            t.dim(),
-        )),
-        hint,
-    );
+    let w: prep_core::grades::Axes = prep_core::grades::weights_of(&s.items, &s.checked).into();
+    crate::tui::axis::gauge(f, g1, &t, "Technical", w.technical, false);
+    crate::tui::axis::gauge(f, g2, &t, "People", w.people, false);
+    let legend = "t·3 technical, weight 3 · p people · own: this question's · lvl: the level's";
+    let line = s
+        .extras
+        .hint_line(ctx, &s.items, &s.checked, &s.answer, legend);
+    f.render_widget(Paragraph::new(line), hint);
 
     let block = Block::new()
         .borders(if wide {
@@ -266,13 +276,18 @@ pub fn draw(f: &mut Frame, area: Rect, s: &mut RubricState, ctx: &Ctx) {
         .title(" Compare: what a strong answer covers ")
         .title_style(t.title());
     let width = block.inner(right).width.saturating_sub(2).max(1);
-    if s.compare_text.as_ref().is_none_or(|(w, _)| *w != width) {
+    // Laid out again only when the width or the second opinion changes.
+    let opinion = s.extras.opinion.markdown(&s.items);
+    if s.compare_text
+        .as_ref()
+        .is_none_or(|(w, o, _)| *w != width || *o != opinion)
+    {
         let text = crate::markdown::render(&compare_markdown(s, ctx, q), width, t.markdown());
-        s.compare_text = Some((width, text));
+        s.compare_text = Some((width, opinion, text));
     }
     s.compare_area = right;
     let hint = if s.compare_focus { "j/k" } else { "J/K" };
-    if let Some((_, text)) = &s.compare_text {
+    if let Some((_, _, text)) = &s.compare_text {
         s.scroll.draw(
             f,
             right,
@@ -287,7 +302,7 @@ pub fn draw(f: &mut Frame, area: Rect, s: &mut RubricState, ctx: &Ctx) {
 
 /// What the compare pane shows: your notes, what a strong answer covers, the time per stage.
 fn compare_markdown(s: &RubricState, ctx: &Ctx, q: &prep_core::bank::Question) -> String {
-    let mut md = String::new();
+    let mut md = s.extras.opinion.markdown(&s.items);
     if !s.answer.notes.trim().is_empty() {
         md.push_str("## Your notes\n\n");
         md.push_str(&prep_core::doc::notes_markdown(&s.answer.notes, 3));
@@ -331,6 +346,9 @@ impl Screen for RubricState {
         self.scroll
             .apply(if down { Action::Down } else { Action::Up });
         true
+    }
+    fn background(&mut self, ctx: &mut Ctx) {
+        self.extras.background(ctx);
     }
     /// Saved: on to the next question of the drill (a failed save keeps the grading here).
     fn saved(&mut self, ctx: &mut Ctx, saved: bool) -> Step {

@@ -35,24 +35,27 @@ pub fn draw(f: &mut Frame, area: Rect, _s: &mut StatsState, ctx: &Ctx) {
     ])
     .areas(area);
     let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
-    let summary = vec![
+    let mut summary = vec![
         Line::from(vec![
             Span::styled("Stats  ", t.title()),
             Span::raw(format!(
-                "{} · {} practised · streak {}",
+                "{} · {} practised · streak {} · {} over time",
                 plural(st.attempts, "attempt"),
                 plural(st.practised_questions, "question"),
-                plural(st.streak_days as usize, "day")
+                plural(st.streak_days as usize, "day"),
+                pct(st.overtime_rate)
             )),
         ]),
         Line::raw(format!(
-            "average {} · technical {} · people {} · over time in {} of attempts",
+            "average {} · technical {} · people {}",
             pct(st.average),
-            pct(st.technical),
-            pct(st.people),
-            pct(st.overtime_rate)
+            st.weights.technical.long(),
+            st.weights.people.long(),
         )),
     ];
+    if let Some(c) = super::grading::calibration::summary(&st.calibration) {
+        summary.push(Line::styled(c, t.warn()));
+    }
     f.render_widget(Paragraph::new(summary), head);
     if st.attempts == 0 {
         let msg = "No attempts yet. Drill a question (d on Home) and save its grade to see your trend here.";
@@ -66,7 +69,14 @@ pub fn draw(f: &mut Frame, area: Rect, _s: &mut StatsState, ctx: &Ctx) {
         Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(middle);
     draw_trend(f, trend, &st, ctx);
     draw_sections(f, sections, &st, ctx);
-    draw_calendar(f, bottom, &st, ctx);
+    if bottom.width >= 100 {
+        let [cal, gap] =
+            Layout::horizontal([Constraint::Length(62), Constraint::Fill(1)]).areas(bottom);
+        draw_calendar(f, cal, &st, ctx);
+        super::grading::calibration::draw_chart(f, gap, &st.calibration, ctx);
+    } else {
+        draw_calendar(f, bottom, &st, ctx);
+    }
 }
 
 fn draw_trend(f: &mut Frame, area: Rect, st: &Stats, ctx: &Ctx) {

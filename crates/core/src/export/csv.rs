@@ -4,6 +4,7 @@
 //! return, and not a number) gets a leading `'`, so opening the export cannot run anything.
 
 use super::date_time;
+use crate::bank::Bank;
 use crate::storage::Attempt;
 
 pub const CSV_HEADER: &[&str] = &[
@@ -23,6 +24,10 @@ pub const CSV_HEADER: &[&str] = &[
     "follow_ups",
     "mock",
     "notes",
+    "technical_got",
+    "technical_of",
+    "people_got",
+    "people_of",
 ];
 
 /// One CSV field, quoted only when it must be, never read as a formula, and with every control
@@ -50,12 +55,14 @@ fn record(out: &mut String, fields: &[String]) {
     out.push_str("\r\n");
 }
 
-pub fn attempts_csv(attempts: &[Attempt]) -> String {
+/// The axis weights come from [`crate::grades::axes`]: ticked and total rubric weight.
+pub fn attempts_csv(bank: &Bank, attempts: &[Attempt]) -> String {
     let mut out = String::new();
     let header: Vec<String> = CSV_HEADER.iter().map(|h| h.to_string()).collect();
     record(&mut out, &header);
     let opt = |v: Option<f64>| v.map_or(String::new(), |v| v.to_string());
     for a in attempts {
+        let w = crate::grades::axes(bank, a).rounded();
         record(
             &mut out,
             &[
@@ -75,6 +82,10 @@ pub fn attempts_csv(attempts: &[Attempt]) -> String {
                 a.follow_ups.to_string(),
                 a.mock.clone().unwrap_or_default(),
                 a.notes.clone(),
+                w.technical.got.to_string(),
+                w.technical.of.to_string(),
+                w.people.got.to_string(),
+                w.people.of.to_string(),
             ],
         );
     }

@@ -44,8 +44,8 @@ pub fn export_markdown_in(bank: &Bank, e: &Export, zone: &Zone) -> String {
          - Answers over time: {}\n\
          - Streak: {} day{}; last practice {}\n",
         pct(s.average),
-        pct(s.technical),
-        pct(s.people),
+        s.weights.technical.long(),
+        s.weights.people.long(),
         pct(s.overtime_rate),
         s.streak_days,
         if s.streak_days == 1 { "" } else { "s" },
@@ -140,8 +140,9 @@ pub fn export_markdown_in(bank: &Bank, e: &Export, zone: &Zone) -> String {
             format_clock(i64::from(a.spoken)),
             format_clock(i64::from(a.time_limit))
         )];
-        facts.push(format!("technical {}", pct(a.technical)));
-        facts.push(format!("people {}", pct(a.people)));
+        let w = crate::grades::axes(bank, a);
+        facts.push(format!("technical {}", w.technical.single()));
+        facts.push(format!("people {}", w.people.single()));
         facts.push(format!("{} of {} items ticked", a.checked.len(), a.items));
         if let Some(m) = &a.mock {
             facts.push(format!("in {}", escape(m)));

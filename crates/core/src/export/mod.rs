@@ -54,6 +54,9 @@ pub struct Summary {
     pub overtime_rate: Option<f64>,
     pub streak_days: u32,
     pub last_practice: Option<String>,
+    /// Ticked and total rubric weight per axis over every attempt.
+    #[serde(default)]
+    pub weights: crate::grades::Axes,
 }
 
 /// One story as exported: what it says and what the STAR lint found.
@@ -122,6 +125,7 @@ pub fn build(
             overtime_rate: st.overtime_rate,
             streak_days: st.streak_days,
             last_practice: st.last_practice,
+            weights: st.weights,
         },
         sections: st.sections,
         weakest: crate::mock::weakest_items(bank, &latest, WEAKEST),

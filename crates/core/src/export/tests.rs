@@ -95,7 +95,7 @@ fn markdown_times_are_local_and_name_the_zone_while_csv_stays_utc() {
         "{md}"
     );
     assert!(!md.contains("14:53"), "{md}");
-    let csv = attempts_csv(&log);
+    let csv = attempts_csv(&bank, &log);
     assert_eq!(parse_csv(&csv)[1][0], "2026-11-19 14:53");
 }
 
@@ -173,7 +173,7 @@ fn parse_csv(text: &str) -> Vec<Vec<String>> {
 fn csv_has_a_header_and_one_row_per_attempt_with_awkward_text_quoted() {
     let bank = load_builtin();
     let log = log(&bank);
-    let csv = attempts_csv(&log);
+    let csv = attempts_csv(&bank, &log);
     let rows = parse_csv(&csv);
     assert_eq!(rows.len(), 1 + log.len());
     assert_eq!(rows[0], CSV_HEADER);
@@ -189,6 +189,11 @@ fn csv_has_a_header_and_one_row_per_attempt_with_awkward_text_quoted() {
     assert_eq!(rows[2][col("mock")], "mock-1795199000");
     assert_eq!(rows[3][col("mock")], "");
     assert_eq!(rows[1][col("score")], log[0].score.to_string());
+    let w = log[0].grade.weights.unwrap();
+    let cells = ["technical_got", "technical_of", "people_got", "people_of"]
+        .map(|c| rows[1][col(c)].clone());
+    let want = [w.technical[0], w.technical[1], w.people[0], w.people[1]].map(|n| n.to_string());
+    assert_eq!(cells, want, "each attempt's weight per axis");
     assert!(csv.starts_with("date_utc,at,question,"));
     assert_eq!(field("plain"), "plain");
     assert_eq!(field("a,b"), "\"a,b\"");

@@ -26,8 +26,8 @@ pub fn report_markdown(bank: &Bank, r: &MockReport, level: usize) -> String {
         "{n} answer{} graded · overall **{}** · technical judgement **{}** · people leadership **{}**\n",
         if n == 1 { "" } else { "s" },
         pct(r.average),
-        pct(r.technical),
-        pct(r.people),
+        r.weights.technical.long(),
+        r.weights.people.long(),
     );
     md.push_str(&report_body_markdown(bank, r, level));
     md
@@ -64,8 +64,8 @@ pub fn report_body_markdown(bank: &Bank, r: &MockReport, level: usize) -> String
             escape(&q.question),
             q.part,
             pct(Some(q.score)),
-            pct(q.technical),
-            pct(q.people),
+            q.weights.technical.single(),
+            q.weights.people.single(),
             clock(q.spoken),
             clock(q.time_limit),
         );

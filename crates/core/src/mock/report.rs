@@ -1,10 +1,11 @@
-//! A mock's closing report, recomputed from the attempt log: both axes averaged over the graded
+//! A mock's closing report, recomputed from the attempt log: both axes by weight over the graded
 //! answers, the rubric items most often left unticked, overtime per question and in all, and what
 //! to drill next (the weakest part of the loop and concrete questions for it).
 
 use super::{Slot, part_label, part_of};
 use crate::bank::{Axis, Bank, Kind};
 use crate::days::Zone;
+use crate::grades::{self, Axes};
 use crate::storage::Attempt;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -28,6 +29,9 @@ pub struct QuestionResult {
     pub time_limit: u32,
     pub spoken: u32,
     pub overtime: u32,
+    /// Ticked and total rubric weight per axis for this answer.
+    #[serde(default)]
+    pub weights: Axes,
 }
 
 /// A rubric item (or a question's own check) and how often it went unticked.
@@ -56,7 +60,8 @@ pub struct MockReport {
     /// The local date of the first graded answer, `YYYY-MM-DD` (see [`crate::days`]).
     pub date: String,
     pub questions: Vec<QuestionResult>,
-    /// Percentages 0-100, the mean over the graded answers; `None` when no answer had the axis.
+    /// Percentages 0-100 by weight (ticked rubric weight over all weight) over the graded
+    /// answers; an axis with too little weight behind it is `None` (see `weights`).
     pub average: Option<f64>,
     pub technical: Option<f64>,
     pub people: Option<f64>,
@@ -65,11 +70,9 @@ pub struct MockReport {
     pub over_time: usize,
     pub weakest: Vec<MissedItem>,
     pub next: Option<NextDrill>,
-}
-
-fn mean(values: impl Iterator<Item = f64>) -> Option<f64> {
-    let (sum, n) = values.fold((0.0, 0usize), |(s, n), v| (s + v, n + 1));
-    (n > 0).then(|| (sum / n as f64 * 10.0).round() / 10.0)
+    /// Ticked and total rubric weight per axis over the graded answers.
+    #[serde(default)]
+    pub weights: Axes,
 }
 
 /// Every mock id in the log, the most recently graded first.
@@ -147,6 +150,7 @@ pub fn report_in(bank: &Bank, attempts: &[Attempt], id: &str, zone: &Zone) -> Op
     let questions: Vec<QuestionResult> = mine
         .iter()
         .map(|a| QuestionResult {
+            weights: grades::axes(bank, a).rounded(),
             question: a.question.clone(),
             section: a.section.clone(),
             kind: a.kind,
@@ -160,12 +164,14 @@ pub fn report_in(bank: &Bank, attempts: &[Attempt], id: &str, zone: &Zone) -> Op
             overtime: a.overtime,
         })
         .collect();
+    let axes = grades::sum(bank, mine.iter().copied());
     Some(MockReport {
         id: id.to_string(),
         date: zone.date_of(first),
-        average: mean(mine.iter().map(|a| a.score)),
-        technical: mean(mine.iter().filter_map(|a| a.technical)),
-        people: mean(mine.iter().filter_map(|a| a.people)),
+        average: axes.overall().percent(),
+        technical: axes.technical.figure(),
+        people: axes.people.figure(),
+        weights: axes.rounded(),
         overtime_secs: mine.iter().map(|a| a.overtime).sum(),
         over_time: mine.iter().filter(|a| a.overtime > 0).count(),
         weakest: weakest_items(bank, &mine, WEAKEST),
@@ -179,17 +185,17 @@ pub fn report_in(bank: &Bank, attempts: &[Attempt], id: &str, zone: &Zone) -> Op
 /// other questions of that part for the mock's role(s), never practised first, then by their
 /// latest score.
 fn next_drill(bank: &Bank, all: &[Attempt], mine: &[&Attempt]) -> Option<NextDrill> {
-    let mut parts: Vec<(Slot, Vec<f64>)> = Vec::new();
+    let mut parts: Vec<(Slot, Vec<&Attempt>)> = Vec::new();
     for a in mine {
         let part = part_of(&a.section, a.kind);
         match parts.iter_mut().find(|(p, _)| *p == part) {
-            Some((_, scores)) => scores.push(a.score),
-            None => parts.push((part, vec![a.score])),
+            Some((_, answers)) => answers.push(a),
+            None => parts.push((part, vec![a])),
         }
     }
     let (part, average) = parts
         .into_iter()
-        .filter_map(|(p, s)| mean(s.into_iter()).map(|m| (p, m)))
+        .filter_map(|(p, s)| grades::sum(bank, s).overall().percent().map(|m| (p, m)))
         .fold(None, |best: Option<(Slot, f64)>, (p, m)| match best {
             Some((_, b)) if b <= m => best,
             _ => Some((p, m)),

@@ -57,13 +57,21 @@ fn the_report_averages_both_axes_and_adds_up_overtime() {
     assert_eq!(parts, ["behavioral", "judgment call", "curveball"]);
     assert_eq!(r.questions[1].score, 100.0);
     assert_eq!(r.questions[2].score, 0.0);
-    let avg = |f: &dyn Fn(&Attempt) -> Option<f64>| {
-        let v: Vec<f64> = mine.iter().filter_map(|a| f(a)).collect();
-        (v.iter().sum::<f64>() / v.len() as f64 * 10.0).round() / 10.0
-    };
-    assert_eq!(r.average, Some(avg(&|a| Some(a.score))));
-    assert_eq!(r.technical, Some(avg(&|a| a.technical)));
-    assert_eq!(r.people, Some(avg(&|a| a.people)));
+    // By weight: the ticked rubric weight of the three answers over all their weight.
+    let (mut got, mut of) = ([0u32; 2], [0u32; 2]);
+    for a in mine {
+        let w = a.grade.weights.unwrap();
+        for (i, [g, o]) in [w.technical, w.people].into_iter().enumerate() {
+            got[i] += g;
+            of[i] += o;
+        }
+    }
+    let pct = |g: u32, o: u32| Some((1000.0 * f64::from(g) / f64::from(o)).round() / 10.0);
+    assert_eq!(r.average, pct(got[0] + got[1], of[0] + of[1]));
+    assert_eq!(r.technical, pct(got[0], of[0]));
+    assert_eq!(r.people, pct(got[1], of[1]));
+    let (t, p, o) = (r.technical.unwrap(), r.people.unwrap(), r.average.unwrap());
+    assert!(t.min(p) <= o && o <= t.max(p));
     assert_eq!((r.overtime_secs, r.over_time), (35, 2));
     assert_eq!(r.questions[0].overtime, 10);
 }

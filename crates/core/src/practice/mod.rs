@@ -66,6 +66,10 @@ pub fn attempt(
         follow_ups: answer.follow_ups_revealed,
         mock: None,
         stages: answer.stages.clone(),
+        grade: crate::grades::GradeInfo {
+            weights: Some(crate::grades::weights_of(items, checked)),
+            ..Default::default()
+        },
     }
 }
 

@@ -135,7 +135,8 @@ pub fn replay_in(question: usize, attempts: &[&Attempt], zone: &Zone) -> Option<
 /// The review schedule at `now_unix`. Attempts for questions no longer in the bank are ignored.
 pub fn schedule(bank: &Bank, attempts: &[Attempt], now_unix: i64) -> Schedule {
     let mut by_question: HashMap<usize, Vec<&Attempt>> = HashMap::new();
-    for a in attempts {
+    // One grade per answer, the most trusted: a peer's, then a re-grade after replay, then yours.
+    for a in crate::grades::calibration::trusted(attempts) {
         if let Some(i) = bank.question_index(&a.question) {
             by_question.entry(i).or_default().push(a);
         }

@@ -31,14 +31,17 @@ pub(super) struct Prune {
 }
 
 /// The most `pattern` can score on any text, when that can be known: every atom fuzzy and not
-/// negated, each scoring at most what it scores against its own text.
+/// negated, each scoring at most what it scores against its own text, plus a little per
+/// character: a text can place a character after a stronger boundary than the needle itself
+/// has (`_C1` scores higher on `_ C1`, where C follows a space, than on itself).
 pub(super) fn ceiling(pattern: &Pattern, matcher: &mut Matcher) -> Option<u32> {
     pattern.atoms.iter().try_fold(0u32, |total, atom| {
         if atom.negative || atom.kind != AtomKind::Fuzzy {
             return None;
         }
         let own = atom.score(atom.needle_text(), matcher)?;
-        Some(total + u32::from(own))
+        let slack = 4 * u32::try_from(atom.needle_text().len()).unwrap_or(u32::MAX / 8);
+        Some(total + u32::from(own) + slack)
     })
 }
 

@@ -59,6 +59,9 @@ pub struct Attempt {
     /// Time per stage of a paced design session (empty for a short drill).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub stages: Vec<StageTime>,
+    /// Axis weights, who graded, re-grade link, second opinion: see [`crate::grades::GradeInfo`].
+    #[serde(flatten)]
+    pub grade: crate::grades::GradeInfo,
 }
 
 /// A new attempt id for a record graded at `at` (Unix seconds): the time, then 32 random bits.

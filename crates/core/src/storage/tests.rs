@@ -22,6 +22,7 @@ pub(crate) fn sample(at: i64, score: f64) -> Attempt {
         follow_ups: 0,
         mock: None,
         stages: Vec::new(),
+        grade: Default::default(),
     }
 }
 

@@ -168,8 +168,9 @@ fn draw_report(f: &mut Frame, area: Rect, v: &mut ReportView, ctx: &Ctx) {
         return;
     };
     gauge(f, g0, ctx, "Overall", r.average);
-    gauge(f, g1, ctx, "Technical judgement", r.technical);
-    gauge(f, g2, ctx, "People leadership", r.people);
+    let w = &r.weights;
+    crate::tui::axis::gauge(f, g1, &t, "Technical judgement", w.technical, true);
+    crate::tui::axis::gauge(f, g2, &t, "People leadership", w.people, true);
     let md = prep_core::mock::report_body_markdown(&ctx.bank, r, 2);
     let text = crate::markdown::render(&md, body.width.saturating_sub(1).max(1), t.markdown());
     let lines = u16::try_from(text.lines.len()).unwrap_or(u16::MAX);
