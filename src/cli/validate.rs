@@ -1,20 +1,40 @@
 //! `prep validate [PATH...]`: every problem as `file:line:column: message`, exit 1; or a summary.
 
 use super::{Cli, Format};
-use prep_core::bank::{self, Bank, Diagnostics};
+use prep_core::bank::{self, Bank, BankSource, Diagnostics};
 use serde_json::json;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 pub fn run(w: &mut String, cli: &Cli, paths: &[PathBuf], format: Format) -> ExitCode {
+    let loop_files: Vec<PathBuf> = paths
+        .iter()
+        .filter(|p| prep_core::loops::is_loops_file(p))
+        .cloned()
+        .collect();
+    let bank_paths: Vec<PathBuf> = paths
+        .iter()
+        .filter(|p| !prep_core::loops::is_loops_file(p))
+        .cloned()
+        .collect();
     let (what, result) = if paths.is_empty() {
-        (
-            "the bank prep loads".to_string(),
-            bank::load(&super::sources(cli)),
-        )
+        let sources = super::sources(cli);
+        let result = bank::load(&sources).and_then(|b| {
+            prep_core::loops::load(&sources, &b)?;
+            Ok(b)
+        });
+        ("the bank prep loads".to_string(), result)
     } else {
         let shown: Vec<_> = paths.iter().map(|p| p.display().to_string()).collect();
-        (shown.join(", "), bank::validate_paths(paths))
+        let result = if bank_paths.is_empty() {
+            Ok(Bank::default())
+        } else {
+            bank::validate_paths(&bank_paths)
+        };
+        (
+            shown.join(", "),
+            with_loops(result, &bank_paths, &loop_files),
+        )
     };
     match (format, result) {
         (Format::Json, Ok(b)) => {
@@ -60,4 +80,54 @@ pub fn run(w: &mut String, cli: &Cli, paths: &[PathBuf], format: Format) -> Exit
 
 fn counts(b: &Bank) -> serde_json::Value {
     json!({"questions": b.questions.len(), "sections": b.sections.len(), "rubrics": b.rubrics.len(), "guides": b.guides.len()})
+}
+
+/// Add the problems of the loops in `dirs` (their `loops.yaml`) and `files`, checked against the
+/// built-in bank with the checked folders on top (or the folders alone when they are `content/`).
+fn with_loops(
+    result: Result<Bank, Diagnostics>,
+    dirs: &[PathBuf],
+    files: &[PathBuf],
+) -> Result<Bank, Diagnostics> {
+    let mut sources: Vec<BankSource> = dirs
+        .iter()
+        .filter(|d| d.is_dir())
+        .map(|d| BankSource::Dir(d.clone()))
+        .collect();
+    sources.extend(files.iter().map(|f| BankSource::File(f.clone())));
+    let has_loops = sources.iter().any(|s| match s {
+        BankSource::Dir(d) => prep_core::loops::file_in(d).is_file(),
+        _ => true,
+    });
+    if !has_loops {
+        return result;
+    }
+    let builtin_folder = dirs.iter().any(|d| {
+        let content = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
+        matches!((d.canonicalize(), content.canonicalize()), (Ok(a), Ok(b)) if a == b)
+    });
+    // The bank the loops run on: without it (the folders have problems) only the parsing is checked.
+    let questions = if builtin_folder {
+        bank::parse(&[BankSource::Dir(dirs[0].clone())]).ok()
+    } else {
+        let mut all = vec![BankSource::Builtin];
+        all.extend(
+            sources
+                .iter()
+                .filter(|s| matches!(s, BankSource::Dir(_)))
+                .cloned(),
+        );
+        bank::load(&all).ok()
+    }
+    .unwrap_or_else(bank::load_builtin);
+    let loops = prep_core::loops::load(&sources, &questions);
+    match (result, loops) {
+        (Ok(b), Ok(_)) => Ok(b),
+        (Err(e), Ok(_)) => Err(e),
+        (Ok(_), Err(l)) => Err(l),
+        (Err(Diagnostics(mut d)), Err(Diagnostics(l))) => {
+            d.extend(l);
+            Err(Diagnostics(d))
+        }
+    }
 }

@@ -53,6 +53,8 @@ pub struct Ctx {
     pub rng: Rng,
     stats: Memo<Stats>,
     schedule: Memo<Schedule>,
+    /// The mock loops: built-in, with the user banks' `loops.yaml` on top.
+    pub loops: Vec<prep_core::bank::Loop>,
 }
 
 impl Ctx {
@@ -96,6 +98,7 @@ impl Ctx {
             rng: Rng::new(now_unix as u64),
             stats: Memo::default(),
             schedule: Memo::default(),
+            loops: prep_core::loops::builtin(),
         };
         if let Some(text) = status {
             ctx.error(text);

@@ -10,10 +10,12 @@ mod checks;
 pub use checks::{plain_yaml_error, split_front_matter};
 mod diag;
 mod duration;
+mod loops;
 mod model;
 mod parse;
 mod raw;
 mod source;
+pub use loops::{Loop, LoopPart, check_loops, merge_loops, parse_loops};
 
 pub use build::{parse, parse_on_top_of, validate_on_top_of};
 pub use diag::{Diagnostic, Diagnostics};

@@ -8,6 +8,7 @@ pub mod config;
 pub mod days;
 pub mod doc;
 pub mod export;
+pub mod loops;
 pub mod mock;
 pub mod practice;
 pub mod review;

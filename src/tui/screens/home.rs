@@ -70,7 +70,7 @@ pub fn update(s: &mut HomeState, ctx: &mut Ctx, action: Action) -> Transition {
         Action::Stories => Transition::Push(View::Stories(Box::new(
             super::stories::StoriesState::new(ctx),
         ))),
-        Action::Mock => Transition::Push(View::Mock(Box::new(super::mock::MockState::pick()))),
+        Action::Mock => Transition::Push(View::Mock(Box::new(super::mock::MockState::pick(ctx)))),
         Action::Quit | Action::Back => Transition::Quit,
         _ => Transition::Stay,
     }

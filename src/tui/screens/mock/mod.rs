@@ -1,4 +1,4 @@
-//! A mock loop: pick a preset, answer its questions one after another on the drill screen with no
+//! A mock loop: pick a loop, answer its questions one after another on the drill screen with no
 //! talking points in between, then grade every answer on the rubric screen, then the closing
 //! report. Each saved grade is an ordinary attempt tagged with the mock's id; the report is
 //! recomputed from the log, like `prep mock --report`.
@@ -12,7 +12,8 @@ use crate::keymap::{Action, Mode};
 use crate::tui::app::{Ctx, Effect, Step, Transition};
 use crate::tui::nav::Nav;
 use crossterm::event::KeyEvent;
-use prep_core::mock::{self, MockReport, Preset};
+use prep_core::bank::Loop;
+use prep_core::mock::{self, MockReport};
 use prep_core::practice::Answer;
 
 pub struct MockState {
@@ -21,7 +22,7 @@ pub struct MockState {
 }
 
 pub enum Stage {
-    /// Choosing a preset (rows follow [`Preset::ALL`]).
+    /// Choosing a loop (rows follow `ctx.loops`).
     Pick(Nav),
     Answer(Run, Box<drill::DrillState>),
     Grade(Run, Box<rubric::RubricState>),
@@ -31,7 +32,9 @@ pub enum Stage {
 /// A mock under way.
 pub struct Run {
     pub id: String,
-    pub preset: Preset,
+    /// The loop's id and title.
+    pub loop_id: String,
+    pub title: String,
     /// The questions (bank indices), in the order asked.
     pub queue: Vec<usize>,
     /// The answers given so far: the question and what the drill measured.
@@ -43,28 +46,30 @@ pub struct Run {
 
 pub struct ReportView {
     pub id: String,
-    pub preset: Option<Preset>,
+    /// The loop's title.
+    pub title: Option<String>,
     /// `None` when every answer was discarded.
     pub report: Option<MockReport>,
     pub scroll: u16,
 }
 
 impl MockState {
-    /// The preset picker.
-    pub fn pick() -> Self {
+    /// The loop picker.
+    pub fn pick(ctx: &Ctx) -> Self {
         MockState {
-            stage: Stage::Pick(Nav::new(Preset::ALL.len())),
+            stage: Stage::Pick(Nav::new(ctx.loops.len())),
             confirm_stop: false,
         }
     }
 
     /// Straight into the first question of a new mock.
-    pub fn start(ctx: &mut Ctx, preset: Preset) -> Self {
+    pub fn start(ctx: &mut Ctx, l: &Loop) -> Self {
         let seed = ctx.rng.next_u64();
-        let queue = mock::plan(&ctx.bank, preset, seed);
+        let queue = mock::plan_loop(&ctx.bank, l, seed);
         let run = Run {
             id: mock::mock_id(ctx.now_unix, ctx.rng.next_u64()),
-            preset,
+            loop_id: l.id.clone(),
+            title: l.title.clone(),
             queue,
             answers: Vec::new(),
             grading: 0,
@@ -129,10 +134,10 @@ pub fn update(s: &mut MockState, ctx: &mut Ctx, action: Action) -> Step {
                 (Stage::Pick(nav), Transition::Stay)
             } else {
                 match action {
-                    Action::Open => {
-                        let preset = Preset::ALL[nav.selected().unwrap_or(0)];
-                        (MockState::start(ctx, preset).stage, Transition::Stay)
-                    }
+                    Action::Open => match ctx.loops.get(nav.selected().unwrap_or(0)).cloned() {
+                        Some(l) => (MockState::start(ctx, &l).stage, Transition::Stay),
+                        None => (Stage::Pick(nav), Transition::Stay),
+                    },
                     Action::Back => (Stage::Pick(nav), Transition::Pop),
                     _ => (Stage::Pick(nav), Transition::Stay),
                 }
@@ -197,7 +202,7 @@ impl Screen for MockState {
     fn running(&self) -> bool {
         running(self)
     }
-    /// The preset list, or the checklist of the answer being graded.
+    /// The loop list, or the checklist of the answer being graded.
     fn nav(&mut self) -> Option<&mut Nav> {
         match &mut self.stage {
             Stage::Pick(nav) => Some(nav),
@@ -296,7 +301,7 @@ fn grade_stage(ctx: &Ctx, run: Run) -> Stage {
 fn report_stage(ctx: &Ctx, run: &Run) -> Stage {
     Stage::Report(Box::new(ReportView {
         id: run.id.clone(),
-        preset: Some(run.preset),
+        title: Some(run.title.clone()),
         report: mock::report(&ctx.bank, &ctx.attempts, &run.id),
         scroll: 0,
     }))
