@@ -18,6 +18,7 @@ mod export;
 mod list;
 mod mock;
 mod output;
+mod plan;
 mod review;
 mod show;
 mod stats;
@@ -112,6 +113,8 @@ pub enum Command {
         #[command(subcommand)]
         command: stories::StoriesCommand,
     },
+    /// Your plan to the interview day: `prep plan set --date ... --role ...`, then `prep plan`
+    Plan(plan::PlanArgs),
     /// Check bank folders or files and report every problem as file:line:column
     Validate {
         /// Bank folders or single files [default: the bank prep would load]
@@ -308,6 +311,7 @@ pub fn run(cli: &Cli) -> ExitCode {
                 Command::Export(args) => export::run(&mut w, cli, &bank, args),
                 Command::Stories { command } => stories::run(&mut w, cli, &bank, command, &out),
                 Command::Review { format } => review::run(&mut w, cli, &bank, *format, &out),
+                Command::Plan(args) => plan::run(&mut w, cli, &bank, args),
                 // Answered above, before the bank is loaded.
                 _ => ExitCode::SUCCESS,
             },

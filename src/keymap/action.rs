@@ -75,6 +75,8 @@ pub enum Action {
     ExtendStage,
     /// Start a mock loop (from Home).
     Mock,
+    /// The plan to the interview (from Home).
+    Plan,
 }
 
 /// Each action with its config name; `ToggleItem(0)` stands for every item.
@@ -119,6 +121,7 @@ const ACTION_NAMES: &[(Action, &str)] = &[
     (Action::PrevStage, "prev-stage"),
     (Action::ExtendStage, "extend-stage"),
     (Action::Mock, "mock"),
+    (Action::Plan, "plan"),
 ];
 
 impl Action {
@@ -168,6 +171,8 @@ named! {
         MockDrill = "mock-drill",
         MockPaced = "mock-paced",
         MockReport = "mock-report",
+        /// The plan to the interview day.
+        Plan = "plan",
     }
 }
 

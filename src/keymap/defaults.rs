@@ -63,7 +63,15 @@ const HOME: &[Def] = &[
     b(&[p(K::Char('S'))], "S", A::Stats, "stats", "stats"),
     b(&[p(K::Char('y'))], "y", A::Stories, "your stories", "stories"),
     b(&[p(K::Char('m'))], "m", A::Mock, "mock loop: a timed interview, graded at the end", "mock"),
+    b(&[p(K::Char('p'))], "p", A::Plan, "your plan to the interview day", "plan"),
     b(&[p(K::Char('q'))], "q", A::Quit, "quit", "quit"),
+];
+
+#[rustfmt::skip]
+const PLAN: &[Def] = &[
+    MOVE[0], MOVE[1], MOVE[2], MOVE[3], ENDS[0], ENDS[1],
+    b(&[p(K::Enter), p(K::Char('x'))], "Enter/x", A::Toggle, "tick a checklist item", "tick"),
+    b(&[p(K::Char('q')), p(K::Esc), p(K::Left), p(K::Char('h'))], "q/Esc", A::Back, "back", "back"),
 ];
 
 #[rustfmt::skip]
@@ -294,6 +302,7 @@ pub(super) fn keymap() -> Keymap {
         (Mode::MockDrill, mock_table(DRILL)),
         (Mode::MockPaced, mock_table(PACED)),
         (Mode::MockReport, MOCK_REPORT.to_vec()),
+        (Mode::Plan, PLAN.to_vec()),
     ];
     Keymap {
         modes: modes

@@ -71,6 +71,7 @@ pub fn update(s: &mut HomeState, ctx: &mut Ctx, action: Action) -> Transition {
             super::stories::StoriesState::new(ctx),
         ))),
         Action::Mock => Transition::Push(View::Mock(Box::new(super::mock::MockState::pick(ctx)))),
+        Action::Plan => Transition::Push(View::Plan(super::plan::PlanState::new(ctx))),
         Action::Quit | Action::Back => Transition::Quit,
         _ => Transition::Stay,
     }
@@ -79,7 +80,10 @@ pub fn update(s: &mut HomeState, ctx: &mut Ctx, action: Action) -> Transition {
 pub fn draw(f: &mut Frame, area: Rect, s: &mut HomeState, ctx: &Ctx) {
     let t = ctx.theme;
     let fig = ctx.stats();
-    let [head, body] = Layout::vertical([Constraint::Length(3), Constraint::Min(0)]).areas(area);
+    let plan_line = home_plan_line(ctx);
+    let head_height = 3 + u16::from(plan_line.is_some());
+    let [head, body] =
+        Layout::vertical([Constraint::Length(head_height), Constraint::Min(0)]).areas(area);
     let mut summary = vec![
         Span::styled("prep", t.title()),
         Span::raw(format!(
@@ -109,7 +113,10 @@ pub fn draw(f: &mut Frame, area: Rect, s: &mut HomeState, ctx: &Ctx) {
         }
         None => "Not practised yet. Enter browses a section; d drills one of its questions.".into(),
     };
-    let header = Paragraph::new(vec![Line::from(summary), Line::styled(last, t.dim())]);
+    let mut lines = vec![Line::from(summary)];
+    lines.extend(plan_line);
+    lines.push(Line::styled(last, t.dim()));
+    let header = Paragraph::new(lines);
     f.render_widget(header, head);
 
     let mut rows = vec![Row::new(vec![
@@ -155,6 +162,18 @@ pub fn draw(f: &mut Frame, area: Rect, s: &mut HomeState, ctx: &Ctx) {
         ..body
     };
     f.render_stateful_widget(table, body, &mut s.nav.state);
+}
+
+/// "Staff loop in 9 days · today: ..." when a plan is set (p opens it), or its problem.
+fn home_plan_line(ctx: &Ctx) -> Option<Line<'static>> {
+    let t = ctx.theme;
+    match ctx.plan()? {
+        Ok(plan) => Some(Line::from(vec![
+            Span::styled(plan.headline(), t.title()),
+            Span::styled(" (p: plan)", t.dim()),
+        ])),
+        Err(e) => Some(Line::styled(format!("Plan: {e}"), t.bad())),
+    }
 }
 
 impl Screen for HomeState {

@@ -4,6 +4,7 @@ pub mod drill;
 pub mod guides;
 pub mod home;
 pub mod mock;
+pub mod plan;
 pub mod questions;
 pub mod reader;
 pub mod rubric;
@@ -65,6 +66,7 @@ pub enum View {
     Stats(stats::StatsState),
     Stories(Box<stories::StoriesState>),
     Mock(Box<mock::MockState>),
+    Plan(plan::PlanState),
 }
 
 impl View {
@@ -81,6 +83,7 @@ impl View {
             View::Stats(s) => s,
             View::Stories(s) => s.as_mut(),
             View::Mock(s) => s.as_mut(),
+            View::Plan(s) => s,
         }
     }
 
@@ -97,6 +100,7 @@ impl View {
             View::Stats(s) => s,
             View::Stories(s) => s.as_ref(),
             View::Mock(s) => s.as_ref(),
+            View::Plan(s) => s,
         }
     }
 
