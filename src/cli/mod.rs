@@ -23,6 +23,7 @@ mod review;
 mod show;
 mod stats;
 mod stories;
+mod sync;
 mod validate;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -115,6 +116,8 @@ pub enum Command {
     },
     /// Your plan to the interview day: `prep plan set --date ... --role ...`, then `prep plan`
     Plan(plan::PlanArgs),
+    /// Sync the data folder between machines through git: `prep sync init --remote URL`, then `prep sync`
+    Sync(sync::SyncArgs),
     /// Check bank folders or files and report every problem as file:line:column
     Validate {
         /// Bank folders or single files [default: the bank prep would load]
@@ -278,6 +281,7 @@ pub fn run(cli: &Cli) -> ExitCode {
     let code = match command {
         Command::Validate { paths, format } => validate::run(&mut w, cli, paths, *format),
         Command::Config { command } => config::run(&mut w, cli, command),
+        Command::Sync(args) => sync::run(&mut w, cli, args),
         #[cfg(feature = "test-hooks")]
         Command::Debug { command } => debug::run(cli, command),
         _ => match load_bank(cli) {

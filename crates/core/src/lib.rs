@@ -19,5 +19,6 @@ pub mod search;
 pub mod stats;
 pub mod storage;
 pub mod stories;
+pub mod sync;
 #[doc(hidden)]
 pub mod synth;
