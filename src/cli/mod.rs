@@ -12,6 +12,7 @@ macro_rules! outln {
 }
 
 mod config;
+mod debrief;
 #[cfg(feature = "test-hooks")]
 mod debug;
 mod export;
@@ -114,6 +115,8 @@ pub enum Command {
         #[command(subcommand)]
         command: stories::StoriesCommand,
     },
+    /// After a real interview: what they asked and how it went (feeds the plan); `list` shows them
+    Debrief(debrief::DebriefArgs),
     /// Your plan to the interview day: `prep plan set --date ... --role ...`, then `prep plan`
     Plan(plan::PlanArgs),
     /// Sync the data folder between machines through git: `prep sync init --remote URL`, then `prep sync`
@@ -316,6 +319,7 @@ pub fn run(cli: &Cli) -> ExitCode {
                 Command::Stories { command } => stories::run(&mut w, cli, &bank, command, &out),
                 Command::Review { format } => review::run(&mut w, cli, &bank, *format, &out),
                 Command::Plan(args) => plan::run(&mut w, cli, &bank, args),
+                Command::Debrief(args) => debrief::run(&mut w, cli, &bank, args),
                 // Answered above, before the bank is loaded.
                 _ => ExitCode::SUCCESS,
             },

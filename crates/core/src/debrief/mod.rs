@@ -7,6 +7,8 @@
 //! with no match becomes a draft question in the user bank ([`drafts`]).
 
 pub mod drafts;
+mod record;
+pub use record::{Typed, check, record};
 #[cfg(test)]
 mod tests;
 
@@ -156,4 +158,40 @@ pub fn fix_list_in(data_dir: &Path, attempts: &[Attempt]) -> Vec<String> {
     read(data_dir)
         .map(|d| fix_list(&d, attempts))
         .unwrap_or_default()
+}
+
+/// The debriefs as a Markdown section of the export (empty when there are none).
+pub fn markdown(all: &[Debrief]) -> String {
+    let mut md = String::new();
+    if all.is_empty() {
+        return md;
+    }
+    md.push_str("\n## Real interviews\n\n");
+    for d in all {
+        let r = |v: Option<u8>| v.map_or("not rated".to_string(), |n| format!("{n}/5"));
+        md.push_str(&format!(
+            "### {} · {}{}\n\nTechnical {}, people {}.\n\n",
+            d.date,
+            d.company,
+            if d.round.is_empty() {
+                String::new()
+            } else {
+                format!(" · {}", d.round)
+            },
+            r(d.technical),
+            r(d.people)
+        ));
+        for q in &d.questions {
+            let id = q
+                .question
+                .as_deref()
+                .map_or(String::new(), |i| format!(" (`{i}`)"));
+            md.push_str(&format!("- {}{id}\n", q.text));
+        }
+        if !d.fix.is_empty() {
+            md.push_str(&format!("\nTo fix: {}\n", d.fix));
+        }
+        md.push('\n');
+    }
+    md
 }
