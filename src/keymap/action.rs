@@ -77,6 +77,8 @@ pub enum Action {
     Mock,
     /// The plan to the interview (from Home).
     Plan,
+    /// The debrief form (from Home).
+    Debrief,
 }
 
 /// Each action with its config name; `ToggleItem(0)` stands for every item.
@@ -122,6 +124,7 @@ const ACTION_NAMES: &[(Action, &str)] = &[
     (Action::ExtendStage, "extend-stage"),
     (Action::Mock, "mock"),
     (Action::Plan, "plan"),
+    (Action::Debrief, "debrief"),
 ];
 
 impl Action {
@@ -173,12 +176,17 @@ named! {
         MockReport = "mock-report",
         /// The plan to the interview day.
         Plan = "plan",
+        /// The debrief form (typing is text).
+        Debrief = "debrief",
     }
 }
 
 impl Mode {
     /// Modes where printable keys are text, not commands.
     pub fn takes_text(self) -> bool {
-        matches!(self, Mode::Search | Mode::Notes | Mode::StoryTitle)
+        matches!(
+            self,
+            Mode::Search | Mode::Notes | Mode::StoryTitle | Mode::Debrief
+        )
     }
 }

@@ -64,7 +64,17 @@ const HOME: &[Def] = &[
     b(&[p(K::Char('y'))], "y", A::Stories, "your stories", "stories"),
     b(&[p(K::Char('m'))], "m", A::Mock, "mock loop: a timed interview, graded at the end", "mock"),
     b(&[p(K::Char('p'))], "p", A::Plan, "your plan to the interview day", "plan"),
+    b(&[p(K::Char('b'))], "b", A::Debrief, "debrief a real interview", "debrief"),
     b(&[p(K::Char('q'))], "q", A::Quit, "quit", "quit"),
+];
+
+#[rustfmt::skip]
+const DEBRIEF: &[Def] = &[
+    b(&[p(K::Tab), p(K::Down)], "Tab/↓", A::Down, "next field", "next"),
+    b(&[p(K::BackTab), p(K::Up)], "Shift-Tab/↑", A::Up, "previous field", ""),
+    b(&[p(K::Enter)], "Enter", A::Open, "add the question / next field", ""),
+    b(&[Key::ctrl('s')], "Ctrl-S", A::Save, "save the debrief", "save"),
+    b(&[p(K::Esc)], "Esc", A::Back, "leave without saving", "cancel"),
 ];
 
 #[rustfmt::skip]
@@ -303,6 +313,7 @@ pub(super) fn keymap() -> Keymap {
         (Mode::MockPaced, mock_table(PACED)),
         (Mode::MockReport, MOCK_REPORT.to_vec()),
         (Mode::Plan, PLAN.to_vec()),
+        (Mode::Debrief, DEBRIEF.to_vec()),
     ];
     Keymap {
         modes: modes

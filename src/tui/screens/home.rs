@@ -72,6 +72,7 @@ pub fn update(s: &mut HomeState, ctx: &mut Ctx, action: Action) -> Transition {
         ))),
         Action::Mock => Transition::Push(View::Mock(Box::new(super::mock::MockState::pick(ctx)))),
         Action::Plan => Transition::Push(View::Plan(super::plan::PlanState::new(ctx))),
+        Action::Debrief => Transition::Push(View::Debrief(super::debrief::DebriefState::new(ctx))),
         Action::Quit | Action::Back => Transition::Quit,
         _ => Transition::Stay,
     }

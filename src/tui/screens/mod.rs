@@ -1,5 +1,6 @@
 //! The screens, one file or folder each, and the one interface the app drives them through.
 
+pub mod debrief;
 pub mod drill;
 pub mod guides;
 pub mod home;
@@ -67,6 +68,7 @@ pub enum View {
     Stories(Box<stories::StoriesState>),
     Mock(Box<mock::MockState>),
     Plan(plan::PlanState),
+    Debrief(debrief::DebriefState),
 }
 
 impl View {
@@ -84,6 +86,7 @@ impl View {
             View::Stories(s) => s.as_mut(),
             View::Mock(s) => s.as_mut(),
             View::Plan(s) => s,
+            View::Debrief(s) => s,
         }
     }
 
@@ -101,6 +104,7 @@ impl View {
             View::Stories(s) => s.as_ref(),
             View::Mock(s) => s.as_ref(),
             View::Plan(s) => s,
+            View::Debrief(s) => s,
         }
     }
 
