@@ -31,7 +31,7 @@ fn a_short_mock_loop_answered_graded_saved_and_reported() {
     let mut s = Session::start(&["mock", "--preset", "tech-lead", "--time", "10s"]);
     for i in 1..=QUESTIONS {
         let banner = format!("question {i} of {QUESTIONS}");
-        let screen = s.wait_text(&["Mock loop · tech lead", &banner, " left"]);
+        let screen = s.wait_text(&["Mock loop · Tech lead", &banner, " left"]);
         assert!(
             !screen.contains("Compare: what a strong answer covers"),
             "no talking points between answers: {screen}"
@@ -48,7 +48,7 @@ fn a_short_mock_loop_answered_graded_saved_and_reported() {
         s.send("s");
     }
     let report = s.wait_text(&[
-        "Mock loop report · tech lead",
+        "Mock loop report · Tech lead",
         "Technical judgement",
         "People leadership",
         "Weakest rubric items",

@@ -197,6 +197,12 @@ fn show(
         format!("no story yet on {}", plan.open_themes.join(", "))
     };
     outln!(w, "Stories: {} ({open})", plan.stories);
+    for (title, n) in &plan.loop_stories.overused {
+        outln!(
+            w,
+            "Warning: \"{title}\" is your answer to {n} questions this loop may ask; the panel compares notes, so give some of them another story"
+        );
+    }
     if !plan.unplaced.is_empty() {
         outln!(
             w,

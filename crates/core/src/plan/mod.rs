@@ -11,6 +11,7 @@
 pub mod checklist;
 pub mod file;
 mod fill;
+pub mod stories;
 #[cfg(test)]
 mod tests;
 
@@ -145,6 +146,8 @@ pub struct Plan {
     pub days: Vec<Day>,
     /// Work that does not fit in the daily minutes before the date.
     pub unplaced: Vec<String>,
+    /// The loop's themes against the stories, and stories used for too many of its questions.
+    pub loop_stories: stories::LoopStories,
 }
 
 impl Plan {
@@ -250,6 +253,7 @@ pub fn compute(file: &PlanFile, i: &Inputs) -> Plan {
         stories: i.stories.len(),
         days,
         unplaced,
+        loop_stories: stories::for_loop(i.bank, i.lp, i.stories),
     }
 }
 

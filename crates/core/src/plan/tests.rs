@@ -235,3 +235,35 @@ fn the_plan_file_round_trips_and_a_broken_one_is_reported_with_its_line_and_kept
         (1, "date `2026-02-30` is not a date like 2026-12-15")
     );
 }
+
+#[test]
+fn stories_per_loop_show_its_themes_and_warn_when_one_story_answers_too_much() {
+    let bank = load_builtin();
+    let all = loops::builtin();
+    let lp = loops::find(&all, "amazon").unwrap();
+    let named: Vec<String> = bank
+        .questions
+        .iter()
+        .filter(|q| {
+            lp.parts.iter().any(|p| p.matches(q)) && q.kind == crate::bank::Kind::Behavioral
+        })
+        .take(3)
+        .map(|q| q.id.to_string())
+        .collect();
+    let text = format!(
+        "---\ntitle: The migration\nthemes: [ownership, failure]\nquestions: [{}]\n---\n## Situation\nx\n",
+        named.join(", ")
+    );
+    let story = crate::stories::parse("m.md", "m", &text).unwrap();
+    let got = stories::for_loop(&bank, lp, std::slice::from_ref(&story));
+    assert_eq!(
+        got.themes[0],
+        ("ownership".to_string(), vec!["The migration".to_string()])
+    );
+    assert!(
+        got.themes
+            .iter()
+            .any(|(t, s)| t == "conflict" && s.is_empty())
+    );
+    assert_eq!(got.overused, vec![("The migration".to_string(), 3)]);
+}

@@ -51,7 +51,13 @@ pub fn draw(f: &mut Frame, area: Rect, s: &mut PlanState, ctx: &Ctx) {
             plan.open_themes.join(", ")
         )
     };
-    let lines = vec![
+    let overused: Vec<String> = plan
+        .loop_stories
+        .overused
+        .iter()
+        .map(|(title, n)| format!("\"{title}\" answers {n} of its questions"))
+        .collect();
+    let mut lines = vec![
         Line::styled(plan.headline(), t.title()),
         Line::styled(
             format!("Covered: {} · {stories}", parts.join(" · ")),
@@ -73,6 +79,12 @@ pub fn draw(f: &mut Frame, area: Rect, s: &mut PlanState, ctx: &Ctx) {
             t.dim(),
         ),
     ];
+    if !overused.is_empty() {
+        lines.push(Line::styled(
+            format!("Use another story for some: {}", overused.join("; ")),
+            t.warn(),
+        ));
+    }
     f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), head);
     let all = rows(&plan);
     s.nav.set_len(all.len());
