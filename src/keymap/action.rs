@@ -79,6 +79,8 @@ pub enum Action {
     Plan,
     /// The debrief form (from Home).
     Debrief,
+    /// Sync the data folder through git (from Home).
+    Sync,
 }
 
 /// Each action with its config name; `ToggleItem(0)` stands for every item.
@@ -125,6 +127,7 @@ const ACTION_NAMES: &[(Action, &str)] = &[
     (Action::Mock, "mock"),
     (Action::Plan, "plan"),
     (Action::Debrief, "debrief"),
+    (Action::Sync, "sync"),
 ];
 
 impl Action {

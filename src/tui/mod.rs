@@ -10,6 +10,7 @@ mod event;
 mod launch;
 pub mod nav;
 pub mod screens;
+mod sync;
 pub mod theme;
 pub mod view;
 pub mod wide;

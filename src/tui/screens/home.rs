@@ -73,6 +73,10 @@ pub fn update(s: &mut HomeState, ctx: &mut Ctx, action: Action) -> Transition {
         Action::Mock => Transition::Push(View::Mock(Box::new(super::mock::MockState::pick(ctx)))),
         Action::Plan => Transition::Push(View::Plan(super::plan::PlanState::new(ctx))),
         Action::Debrief => Transition::Push(View::Debrief(super::debrief::DebriefState::new(ctx))),
+        Action::Sync => {
+            crate::tui::sync::run(ctx);
+            Transition::Stay
+        }
         Action::Quit | Action::Back => Transition::Quit,
         _ => Transition::Stay,
     }

@@ -57,6 +57,8 @@ impl Git {
             .current_dir(&self.dir)
             .env("GIT_EDITOR", "true")
             .env("GIT_TERMINAL_PROMPT", "0")
+            // ssh must not ask for a passphrase on the terminal prep is drawing on.
+            .env("GIT_SSH_COMMAND", "ssh -o BatchMode=yes")
             .env("GIT_MERGE_AUTOEDIT", "no")
             .stdin(Stdio::null())
             .output()
