@@ -65,7 +65,7 @@ const HOME: &[Def] = &[
     b(&[p(K::Char('m'))], "m", A::Mock, "mock loop: a timed interview, graded at the end", "mock"),
     b(&[p(K::Char('p'))], "p", A::Plan, "your plan to the interview day", "plan"),
     b(&[p(K::Char('b'))], "b", A::Debrief, "debrief a real interview", "debrief"),
-    b(&[p(K::Char('s'))], "s", A::Sync, "sync with your other machines (git; see prep sync init)", "sync"),
+    b(&[p(K::Char('s'))], "s", A::Sync, "sync with your other machines (git)", "sync"),
     b(&[p(K::Char('q'))], "q", A::Quit, "quit", "quit"),
 ];
 
