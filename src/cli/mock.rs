@@ -81,7 +81,7 @@ fn report(w: &mut String, cli: &Cli, bank: &Bank, id: &str, format: Format, out:
 }
 
 fn start(cli: &Cli, bank: Bank, args: &MockArgs) -> ExitCode {
-    let loops = match super::load_loops(cli, &bank) {
+    let loops = match super::loops::load(cli, &bank) {
         Ok(loops) => loops,
         Err(code) => return code,
     };

@@ -17,6 +17,7 @@ mod debrief;
 mod debug;
 mod export;
 mod list;
+mod loops;
 mod mock;
 mod output;
 mod plan;
@@ -256,20 +257,6 @@ pub fn load_bank(cli: &Cli) -> Result<Bank, ExitCode> {
     })
 }
 
-/// The mock loops (built-in, then each bank folder's `loops.yaml`), or print every problem.
-pub(crate) fn load_loops(cli: &Cli, bank: &Bank) -> Result<Vec<bank::Loop>, ExitCode> {
-    prep_core::loops::load(&sources(cli), bank).map_err(|diags| {
-        for d in &diags.0 {
-            eprintln!("{d}");
-        }
-        eprintln!(
-            "prep: the loops have {} problem(s); fix them and run `prep validate` to check",
-            diags.0.len()
-        );
-        ExitCode::from(1)
-    })
-}
-
 /// Run a parsed command line. `None` means: open the interactive app.
 pub fn run(cli: &Cli) -> ExitCode {
     // Commands print in the palette the settings choose (their problems: `prep config show`).
@@ -388,18 +375,12 @@ fn settings() -> &'static (PathBuf, prep_core::config::Loaded) {
 /// Open the interactive app: the one way in.
 fn launch_tui(cli: &Cli, bank: Bank, launch: crate::tui::Launch) -> ExitCode {
     let (file, loaded) = settings();
-    let loops = match load_loops(cli, &bank) {
+    let loops = match loops::load(cli, &bank) {
         Ok(loops) => loops,
         Err(code) => return code,
     };
-    crate::tui::run(
-        launch,
-        bank,
-        data_dir(cli),
-        file.clone(),
-        loaded.clone(),
-        loops,
-    )
+    let (data, file, loaded) = (data_dir(cli), file.clone(), loaded.clone());
+    crate::tui::run(launch, bank, data, file, loaded, loops)
 }
 
 /// Write buffered output; a reader that went away (`prep list | head`) is not an error.

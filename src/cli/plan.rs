@@ -44,7 +44,7 @@ pub fn run(w: &mut String, cli: &Cli, bank: &Bank, args: &PlanArgs) -> ExitCode 
         eprintln!("prep: no data folder could be found; pass --data-dir DIR");
         return ExitCode::from(1);
     };
-    let loops = match super::load_loops(cli, bank) {
+    let loops = match super::loops::load(cli, bank) {
         Ok(l) => l,
         Err(code) => return code,
     };
