@@ -116,7 +116,10 @@ fn a_plan_is_set_shown_and_ticked_and_bad_input_leaves_the_file_alone() {
         let out = prep(data, args);
         assert_eq!(out.status.code(), Some(1));
         let e = err(&out);
-        assert!(e.contains("plan.yaml:3:"), "{e}");
+        assert!(
+            e.contains("plan.yaml:3:10: minutes `lots` is not a number of minutes from 5 to 600"),
+            "{e}"
+        );
         assert!(e.contains("kept as it is"), "{e}");
         assert_eq!(
             std::fs::read_to_string(data.join("plan.yaml")).unwrap(),

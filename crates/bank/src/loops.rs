@@ -90,13 +90,8 @@ struct RawPart {
     #[serde(default)]
     tags: Vec<String>,
     time: Spanned<String>,
-    #[serde(default = "one")]
-    count: Spanned<u32>,
-}
-
-fn one() -> Spanned<u32> {
-    let nowhere = serde_saphyr::Location::UNKNOWN;
-    Spanned::new(1, nowhere, nowhere)
+    #[serde(default)]
+    count: Option<Spanned<String>>,
 }
 
 /// Parse one `loops.yaml` (named `name` in messages). Every problem is returned, each with its line.
@@ -208,11 +203,17 @@ fn part(name: &str, p: Spanned<RawPart>, diags: &mut Vec<Diagnostic>) -> Option<
             return None;
         }
     };
-    if !(1..=20).contains(&p.count.value) {
-        let msg = format!("count {} is outside 1-20", p.count.value);
-        diags.push(Diagnostic::at(&at(name, &p.count.referenced, 0), msg));
-        return None;
-    }
+    let count = match &p.count {
+        None => 1,
+        Some(c) => match c.value.trim().parse::<u32>() {
+            Ok(n @ 1..=20) => n,
+            _ => {
+                let msg = format!("count `{}` is not a whole number from 1 to 20", c.value);
+                diags.push(Diagnostic::at(&at(name, &c.referenced, 0), msg));
+                return None;
+            }
+        },
+    };
     let section = p.section.map(|s| s.value);
     let name = p.name.map(|n| n.trim().to_string()).unwrap_or_else(|| {
         kind.map(|k| k.label().to_string())
@@ -225,7 +226,7 @@ fn part(name: &str, p: Spanned<RawPart>, diags: &mut Vec<Diagnostic>) -> Option<
         section,
         tags: p.tags,
         time,
-        count: p.count.value,
+        count,
         origin,
     })
 }

@@ -38,16 +38,12 @@ struct Raw {
     role: serde_saphyr::Spanned<String>,
     #[serde(default, rename = "loop")]
     loop_id: Option<String>,
-    #[serde(default = "default_minutes")]
-    minutes: u32,
+    #[serde(default)]
+    minutes: Option<serde_saphyr::Spanned<String>>,
     #[serde(default)]
     set: Option<serde_saphyr::Spanned<String>>,
     #[serde(default)]
     done: Vec<String>,
-}
-
-fn default_minutes() -> u32 {
-    45
 }
 
 /// Where the plan lives.
@@ -114,15 +110,24 @@ pub fn parse(name: &str, text: &str) -> Result<PlanFile, Diagnostic> {
             )
         })?,
     };
-    if !(5..=600).contains(&raw.minutes) {
-        let msg = format!("minutes {} is outside 5-600", raw.minutes);
-        return Err(Diagnostic::new(name, 1, 1, msg));
-    }
+    let minutes = match &raw.minutes {
+        None => 45,
+        Some(m) => match m.value.trim().parse::<u32>() {
+            Ok(n @ 5..=600) => n,
+            _ => {
+                let msg = format!(
+                    "minutes `{}` is not a number of minutes from 5 to 600",
+                    m.value
+                );
+                return Err(at(m, msg));
+            }
+        },
+    };
     Ok(PlanFile {
         date,
         role,
         loop_id: raw.loop_id,
-        minutes: raw.minutes,
+        minutes,
         set_on: set_on.min(date),
         ticked: raw.done,
     })
