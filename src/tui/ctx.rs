@@ -57,6 +57,9 @@ pub struct Ctx {
     pub loops: Vec<prep_core::bank::Loop>,
     /// `<data dir>/plan.yaml` as read at start (and after each tick), or its problem.
     pub plan_file: Option<Result<prep_core::plan::PlanFile, String>>,
+    /// Bumped whenever the plan file or the debriefs change, so the plan is computed again.
+    pub plan_version: usize,
+    plan_memo: Memo<Option<Result<prep_core::plan::Plan, String>>>,
 }
 
 impl Ctx {
@@ -102,6 +105,8 @@ impl Ctx {
             schedule: Memo::default(),
             loops: prep_core::loops::builtin(),
             plan_file: None,
+            plan_version: 0,
+            plan_memo: Memo::default(),
         };
         ctx.plan_file = ctx
             .data_dir()
@@ -169,7 +174,17 @@ impl Ctx {
     }
 
     /// The plan as of today, when one is set and its loop is known; `Err` says what is wrong.
+    /// Computed again when the log, the stories, the plan file or the minute change.
     pub fn plan(&self) -> Option<Result<prep_core::plan::Plan, String>> {
+        let (len, minute) = self.derived_key();
+        let key = (
+            len ^ self.stories.stories.len().rotate_left(20) ^ self.plan_version.rotate_left(40),
+            minute,
+        );
+        (*self.plan_memo.get(key, || self.compute_plan())).clone()
+    }
+
+    fn compute_plan(&self) -> Option<Result<prep_core::plan::Plan, String>> {
         let file = match self.plan_file.as_ref()? {
             Ok(f) => f,
             Err(e) => return Some(Err(e.clone())),

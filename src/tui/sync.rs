@@ -43,6 +43,7 @@ fn reload(ctx: &mut Ctx) {
         ctx.stories = prep_core::stories::load(&dir);
     }
     if let Some(dir) = ctx.data_dir() {
+        ctx.plan_version += 1;
         ctx.plan_file = match prep_core::plan::file::read(&dir) {
             Ok(p) => p.map(Ok),
             Err(e) => Some(Err(e.to_string())),

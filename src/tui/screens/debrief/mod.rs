@@ -86,6 +86,7 @@ fn save(s: &DebriefState, ctx: &mut Ctx) -> Transition {
         salt,
     ) {
         Ok((d, notes)) => {
+            ctx.plan_version += 1;
             let drafts = d.questions.iter().filter(|q| q.draft).count();
             let matched = d.questions.iter().filter(|q| q.question.is_some()).count() - drafts;
             ctx.info(format!(

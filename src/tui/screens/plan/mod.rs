@@ -80,6 +80,7 @@ fn tick(s: &PlanState, ctx: &mut Ctx) {
     match prep_core::plan::file::write(&dir, &file) {
         Ok(()) => {
             ctx.plan_file = Some(Ok(file));
+            ctx.plan_version += 1;
             ctx.info(if ticked { "Ticked" } else { "Unticked" });
         }
         Err(e) => ctx.error(e),
