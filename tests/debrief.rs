@@ -76,6 +76,12 @@ fn a_debrief_matches_what_it_can_drafts_the_rest_and_feeds_the_plan_and_export()
         md.contains("## Real interviews") && md.contains("To fix: shorter situations"),
         "{md}"
     );
+    // The weak list and the plan take it in.
+    let review = stdout(&prep(&cfg, &data, &["review"]));
+    assert!(
+        review.contains("From your debriefs, answer again: con-disagree-manager"),
+        "{review}"
+    );
     // The plan puts the debrief's questions first today.
     stdout(&prep(
         &cfg,
