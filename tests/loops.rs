@@ -60,6 +60,15 @@ fn valid_loop_folders_pass_and_their_loops_can_be_started() {
             String::from_utf8_lossy(&out.stderr)
         );
     }
+    let out = prep()
+        .arg("validate")
+        .arg("tests/loops/valid/adds-and-overrides")
+        .output()
+        .unwrap();
+    assert!(
+        String::from_utf8_lossy(&out.stdout)
+            .contains(", 2 loops (tests/loops/valid/adds-and-overrides)")
+    );
     // A loop of a user bank is known to `prep mock --loop` (it only fails here for want of a
     // terminal, after the loop was found).
     let dir = Path::new("tests/loops/valid/with-own-questions");

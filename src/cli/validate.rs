@@ -53,9 +53,15 @@ pub fn run(w: &mut String, cli: &Cli, paths: &[PathBuf], format: Format) -> Exit
             let n = |count: usize, word: &str| {
                 format!("{count} {word}{}", if count == 1 { "" } else { "s" })
             };
+            let loops = loops_in(&bank_paths, &loop_files);
+            let loops = if loops > 0 {
+                format!(", {}", n(loops, "loop"))
+            } else {
+                String::new()
+            };
             outln!(
                 w,
-                "ok: {} in {}, {}, {} ({what})",
+                "ok: {} in {}, {}, {}{loops} ({what})",
                 n(b.questions.len(), "question"),
                 n(b.sections.len(), "section"),
                 n(b.rubrics.len(), "rubric"),
@@ -130,4 +136,15 @@ fn with_loops(
             Err(Diagnostics(d))
         }
     }
+}
+
+/// How many loops the checked folders' `loops.yaml` and the loops files define.
+fn loops_in(dirs: &[PathBuf], files: &[PathBuf]) -> usize {
+    dirs.iter()
+        .map(|d| prep_core::loops::file_in(d))
+        .filter(|f| f.is_file())
+        .chain(files.iter().cloned())
+        .filter_map(|f| prep_core::loops::read(&f).ok())
+        .map(|l| l.len())
+        .sum()
 }
