@@ -125,8 +125,16 @@ pub fn plan(bank: &Bank, preset: Preset, seed: u64) -> Vec<usize> {
 /// when the bank has too few of those it takes ones for any role, and when none fit at all the
 /// place is left out.
 pub fn plan_loop(bank: &Bank, l: &Loop, seed: u64) -> Vec<usize> {
+    plan_loop_timed(bank, l, seed)
+        .into_iter()
+        .map(|(q, _)| q)
+        .collect()
+}
+
+/// [`plan_loop`] with each question's time: the time of the part it was picked for.
+pub fn plan_loop_timed(bank: &Bank, l: &Loop, seed: u64) -> Vec<(usize, u32)> {
     let mut rng = crate::rng::Rng::new(seed);
-    let mut chosen: Vec<usize> = Vec::new();
+    let mut chosen: Vec<(usize, u32)> = Vec::new();
     for part in &l.parts {
         for _ in 0..part.count {
             let fits = |i: &usize, any_role: bool| {
@@ -134,7 +142,7 @@ pub fn plan_loop(bank: &Bank, l: &Loop, seed: u64) -> Vec<usize> {
                 part.matches(q)
                     && (part.section.is_some() || q.section != CURVEBALL_SECTION)
                     && (any_role || q.roles.contains(&l.role))
-                    && !chosen.contains(i)
+                    && !chosen.iter().any(|(c, _)| c == i)
             };
             let mut pool: Vec<usize> = (0..bank.questions.len())
                 .filter(|i| fits(i, false))
@@ -145,7 +153,7 @@ pub fn plan_loop(bank: &Bank, l: &Loop, seed: u64) -> Vec<usize> {
                     .collect();
             }
             if !pool.is_empty() {
-                chosen.push(pool[rng.below(pool.len())]);
+                chosen.push((pool[rng.below(pool.len())], part.time));
             }
         }
     }

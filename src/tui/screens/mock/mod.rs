@@ -37,6 +37,8 @@ pub struct Run {
     pub title: String,
     /// The questions (bank indices), in the order asked.
     pub queue: Vec<usize>,
+    /// Each question's time, from its part of the loop (`--time` overrides it).
+    pub times: Vec<u32>,
     /// The answers given so far: the question and what the drill measured.
     pub answers: Vec<(usize, Answer)>,
     /// Which answer is being graded.
@@ -65,12 +67,15 @@ impl MockState {
     /// Straight into the first question of a new mock.
     pub fn start(ctx: &mut Ctx, l: &Loop) -> Self {
         let seed = ctx.rng.next_u64();
-        let queue = mock::plan_loop(&ctx.bank, l, seed);
+        let (queue, times): (Vec<usize>, Vec<u32>) = mock::plan_loop_timed(&ctx.bank, l, seed)
+            .into_iter()
+            .unzip();
         let run = Run {
             id: mock::mock_id(ctx.now_unix, ctx.rng.next_u64()),
             loop_id: l.id.clone(),
             title: l.title.clone(),
             queue,
+            times,
             answers: Vec::new(),
             grading: 0,
             saved: 0,
@@ -78,7 +83,7 @@ impl MockState {
         let stage = if run.queue.is_empty() {
             report_stage(ctx, &run)
         } else {
-            let d = drill::DrillState::new(ctx, run.queue.clone(), 0);
+            let d = drill_at(ctx, &run, 0);
             Stage::Answer(run, Box::new(d))
         };
         MockState {
@@ -221,6 +226,17 @@ impl Screen for MockState {
     }
 }
 
+/// The drill of the question at `pos`, timed by its part of the loop unless `--time` was given.
+fn drill_at(ctx: &mut Ctx, run: &Run, pos: usize) -> drill::DrillState {
+    let given = ctx.drill_time;
+    if given.is_none() {
+        ctx.drill_time = run.times.get(pos).copied();
+    }
+    let d = drill::DrillState::new(ctx, run.queue.clone(), pos);
+    ctx.drill_time = given;
+    d
+}
+
 fn scroll(v: &mut ReportView, by: i32) -> Transition {
     v.scroll = (i32::from(v.scroll) + by).clamp(0, i32::from(u16::MAX)) as u16;
     Transition::Stay
@@ -256,7 +272,7 @@ fn answer_update(
         Action::Open => {
             run.answers.push((d.question(), drill::answer(&d, ctx.now)));
             if d.pos + 1 < run.queue.len() {
-                let next = drill::DrillState::new(ctx, run.queue.clone(), d.pos + 1);
+                let next = drill_at(ctx, &run, d.pos + 1);
                 (Stage::Answer(run, Box::new(next)), Transition::Stay)
             } else {
                 ctx.info("That was the last question. Grade each answer honestly; s saves it");

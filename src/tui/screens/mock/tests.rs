@@ -189,3 +189,25 @@ fn the_report_screen_at_120x40() {
         .collect();
     insta::assert_snapshot!("mock_report_120x40", text.join("\n"));
 }
+
+#[test]
+fn each_answer_is_timed_by_its_part_of_the_loop_unless_a_time_was_given() {
+    let mut app = app(ctx(), "amazon");
+    let limit = |app: &App| match &state(app).stage {
+        Stage::Answer(_, d) => d.clock.limit().as_secs(),
+        _ => panic!("not answering"),
+    };
+    // Amazon: two leadership-principle answers at 90 s, then the 45-minute design round.
+    assert_eq!(limit(&app), 90);
+    app.update(Action::Open);
+    app.update(Action::Open);
+    assert_eq!(limit(&app), 45 * 60);
+    assert_eq!(
+        app.ctx.drill_time, None,
+        "the part's time is not left behind"
+    );
+    let mut c = ctx();
+    c.drill_time = Some(30);
+    let app = self::app(c, "amazon");
+    assert_eq!(limit(&app), 30);
+}
