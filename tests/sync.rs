@@ -243,6 +243,16 @@ fn no_remote_a_refused_push_and_no_git_each_say_so_and_change_nothing() {
         "git's own output stays hidden: {err}"
     );
     assert_eq!(files(&w.a), before);
+    let log = Command::new("git")
+        .args(["log", "--oneline"])
+        .current_dir(&w.a)
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&log.stdout).lines().count(),
+        1,
+        "only the init commit"
+    );
 
     // No git on PATH.
     let empty = tmp.path().join("no-git-here");

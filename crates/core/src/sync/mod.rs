@@ -135,6 +135,7 @@ pub fn sync(dir: &Path, device: &str) -> Result<Report, String> {
         )?
         .stdout
         .contains(&format!("refs/heads/{branch}"));
+    let before = g.text(&["rev-parse", "HEAD"]);
     report.committed = commit(&g, &format!("prep sync from {device}"))?;
     if remote_has {
         g.must("fetching", &["fetch", "-q", "origin", &branch])?;
@@ -150,6 +151,10 @@ pub fn sync(dir: &Path, device: &str) -> Result<Report, String> {
     }
     let push = g.run(&["push", "-q", "origin", &format!("HEAD:{branch}")])?;
     if !push.ok {
+        // Nothing came in: take back this run's commit too, so the folder is as it was.
+        if report.committed && !report.pulled && !before.is_empty() {
+            let _ = g.run(&["reset", "-q", "--soft", &before]);
+        }
         return Err(format!(
             "the remote refused the push ({}); your files are as they were; run `prep sync` again",
             push.why()
