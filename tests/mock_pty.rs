@@ -36,7 +36,7 @@ fn a_short_mock_loop_answered_graded_saved_and_reported() {
             s.wait_text(&[&banner, "Ready? space starts the"]);
             s.send(" ");
         }
-        let screen = s.wait_text(&["Mock loop · tech lead", &banner, " left"]);
+        let screen = s.wait_text(&["Mock loop · Tech lead", &banner, " left"]);
         assert!(
             !screen.contains("Compare: what a strong answer covers"),
             "no talking points between answers: {screen}"
@@ -53,7 +53,7 @@ fn a_short_mock_loop_answered_graded_saved_and_reported() {
         s.send("s");
     }
     let report = s.wait_text(&[
-        "Mock loop report · tech lead",
+        "Mock loop report · Tech lead",
         "Technical judgement",
         "People leadership",
         "Weakest rubric items",

@@ -22,6 +22,7 @@ fn main() {
             std::process::exit(1);
         }
     };
+    check_loops(&bank);
     let out = std::env::var_os("OUT_DIR").unwrap_or_default();
     let path = Path::new(&out).join("builtin_bank.rs");
     if let Err(e) = std::fs::write(&path, rust_source(&bank)) {
@@ -155,4 +156,20 @@ fn level(l: &prep_bank::Level) -> String {
         "StaticLevel {{ role: Role::{:?}, bar: {:?}, check: {check}, time: {:?} }}",
         l.role, l.bar, l.time
     )
+}
+/// The built-in loops (`content/loops.yaml`, embedded by `src/loops.rs`) must parse and fit the
+/// built-in bank, or the build fails with the messages `prep validate` would print.
+fn check_loops(bank: &Bank) {
+    let name = "content/loops.yaml";
+    let text = std::fs::read_to_string(name).unwrap_or_default();
+    let problems = match prep_bank::parse_loops(name, &text) {
+        Ok(loops) => prep_bank::check_loops(&loops, bank),
+        Err(diags) => diags,
+    };
+    if !problems.is_empty() {
+        for d in problems {
+            eprintln!("{d}");
+        }
+        std::process::exit(1);
+    }
 }

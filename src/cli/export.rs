@@ -42,9 +42,17 @@ pub fn run(w: &mut String, cli: &Cli, bank: &Bank, args: &ExportArgs) -> ExitCod
         eprintln!("{d} (left out of the export)");
     }
     let stories = Some(export::from_stories(bank, &stories));
-    let doc = export::build(bank, &read.attempts, prep_core::clock::now_unix(), stories);
+    let mut doc = export::build(bank, &read.attempts, prep_core::clock::now_unix(), stories);
+    match prep_core::debrief::read(&dir) {
+        Ok(d) if !d.is_empty() => doc.debriefs = Some(d),
+        Ok(_) => {}
+        Err(e) => eprintln!("prep: {e} (left out of the export)"),
+    }
     let text = match args.format {
-        ExportFormat::Md => export::export_markdown(bank, &doc),
+        ExportFormat::Md => {
+            let debriefs = doc.debriefs.as_deref().unwrap_or_default();
+            export::export_markdown(bank, &doc) + &prep_core::debrief::markdown(debriefs)
+        }
         ExportFormat::Csv => export::attempts_csv(bank, &doc.attempts),
         ExportFormat::Json => match export::to_json(&doc) {
             Ok(s) => s,

@@ -1,4 +1,4 @@
-//! `prep mock`: start a mock loop straight away (the picker, or a preset), or print the report of
+//! `prep mock`: start a mock loop straight away (the picker, or a loop by id), or print the report of
 //! a saved one (`--report [ID]`, the latest by default) as text or JSON.
 
 use super::output::print_json;
@@ -9,9 +9,13 @@ use std::process::ExitCode;
 
 #[derive(clap::Args, Debug, Clone)]
 pub struct MockArgs {
-    /// Which loop: tech-lead, staff, em or director [default: choose in the app]
-    #[arg(long, value_parser = parse_preset)]
+    /// A role's loop: tech-lead, staff, em or director (the same as --loop with that id)
+    #[arg(long, value_parser = parse_preset, conflicts_with = "loop_id")]
     pub preset: Option<Preset>,
+    /// Which loop, by id: a role (tech-lead, staff, em, director), a company-style loop (amazon,
+    /// google, meta, startup-cto) or one of your own loops.yaml [default: choose in the app]
+    #[arg(long = "loop", value_name = "NAME")]
+    pub loop_id: Option<String>,
     /// Time limit for every question, like 60s or 2m [default: each question's own]
     #[arg(long, value_parser = super::parse_time)]
     pub time: Option<u32>,
@@ -21,7 +25,7 @@ pub struct MockArgs {
         value_name = "ID",
         num_args = 0..=1,
         default_missing_value = "",
-        conflicts_with_all = ["preset", "time"]
+        conflicts_with_all = ["preset", "loop_id", "time"]
     )]
     pub report: Option<String>,
     /// Output of --report
@@ -77,8 +81,25 @@ fn report(w: &mut String, cli: &Cli, bank: &Bank, id: &str, format: Format, out:
 }
 
 fn start(cli: &Cli, bank: Bank, args: &MockArgs) -> ExitCode {
+    let loops = match super::loops::load(cli, &bank) {
+        Ok(loops) => loops,
+        Err(code) => return code,
+    };
+    let loop_id = args
+        .loop_id
+        .clone()
+        .or_else(|| args.preset.map(|p| p.as_str().to_string()));
+    if let Some(id) = &loop_id
+        && prep_core::loops::find(&loops, id).is_none()
+    {
+        eprintln!(
+            "prep: no loop `{id}`; the loops are: {}",
+            prep_core::loops::ids(&loops)
+        );
+        return ExitCode::from(2);
+    }
     let launch = crate::tui::Launch::Mock {
-        preset: args.preset,
+        loop_id,
         time: args.time,
     };
     super::launch_tui(cli, bank, launch)

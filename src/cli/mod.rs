@@ -14,6 +14,7 @@ macro_rules! outln {
 mod bank_init;
 mod completions;
 mod config;
+mod debrief;
 #[cfg(feature = "test-hooks")]
 mod debug;
 mod entry;
@@ -21,12 +22,15 @@ mod export;
 mod history;
 mod interview;
 mod list;
+mod loops;
 mod mock;
 mod output;
+mod plan;
 mod review;
 mod show;
 mod stats;
 mod stories;
+mod sync;
 mod validate;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -124,6 +128,12 @@ pub enum Command {
         #[command(subcommand)]
         command: stories::StoriesCommand,
     },
+    /// After a real interview: what they asked and how it went (feeds the plan); `list` shows them
+    Debrief(debrief::DebriefArgs),
+    /// Your plan to the interview day: `prep plan set --date ... --role ...`, then `prep plan`
+    Plan(plan::PlanArgs),
+    /// Sync the data folder between machines through git: `prep sync init --remote URL`, then `prep sync`
+    Sync(sync::SyncArgs),
     /// Check bank folders or files and report every problem as file:line:column
     Validate {
         /// Bank folders or single files [default: the bank prep would load]
@@ -304,6 +314,7 @@ pub fn run(cli: &Cli) -> ExitCode {
         Command::Completions { shell } => completions::completions(&mut w, *shell),
         Command::Man => completions::man(&mut w),
         Command::Bank { command } => bank_init::run(command),
+        Command::Sync(args) => sync::run(&mut w, cli, args),
         #[cfg(feature = "test-hooks")]
         Command::Debug { command } => debug::run(cli, command),
         _ => match load_bank(cli) {
@@ -344,6 +355,8 @@ pub fn run(cli: &Cli) -> ExitCode {
                 Command::Stories { command } => stories::run(&mut w, cli, &bank, command, &out),
                 Command::Review { format } => review::run(&mut w, cli, &bank, *format, &out),
                 Command::History { id, format } => history::run(&mut w, cli, &bank, id, *format),
+                Command::Plan(args) => plan::run(&mut w, cli, &bank, args),
+                Command::Debrief(args) => debrief::run(&mut w, cli, &bank, args),
                 // Answered above, before the bank is loaded.
                 _ => ExitCode::SUCCESS,
             },
@@ -414,5 +427,10 @@ fn settings() -> &'static (PathBuf, prep_core::config::Loaded) {
 /// Open the interactive app: the one way in.
 fn launch_tui(cli: &Cli, bank: Bank, launch: crate::tui::Launch) -> ExitCode {
     let (file, loaded) = settings();
-    crate::tui::run(launch, bank, data_dir(cli), file.clone(), loaded.clone())
+    let loops = match loops::load(cli, &bank) {
+        Ok(loops) => loops,
+        Err(code) => return code,
+    };
+    let (data, file, loaded) = (data_dir(cli), file.clone(), loaded.clone());
+    crate::tui::run(launch, bank, data, file, loaded, loops)
 }

@@ -13,15 +13,23 @@ use std::process::ExitCode;
 const UPCOMING_SHOWN: usize = 10;
 
 pub fn run(w: &mut String, cli: &Cli, bank: &Bank, format: Format, out: &Out) -> ExitCode {
-    let (_, read) = match super::read_log(cli, "") {
+    let (dir, read) = match super::read_log(cli, "") {
         Ok(found) => found,
         Err(code) => return code,
     };
     let sched = review::schedule(bank, &read.attempts, prep_core::clock::now_unix());
+    // Questions a real interview's debrief showed are weak, not practised since.
+    let fix = prep_core::debrief::fix_list_in(&dir, &read.attempts);
     if format == Format::Json {
-        print_json(w, &to_json(bank, &sched));
+        let mut v = to_json(bank, &sched);
+        v["from_debriefs"] = json!(fix);
+        print_json(w, &v);
     } else {
         plain(w, bank, &sched, out);
+        if !fix.is_empty() {
+            outln!(w);
+            outln!(w, "From your debriefs, answer again: {}", fix.join(", "));
+        }
     }
     ExitCode::SUCCESS
 }

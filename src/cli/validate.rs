@@ -2,20 +2,40 @@
 //! after any warnings (`file:line:column: warning: message`), which fail only with `--strict`.
 
 use super::{Cli, Format};
-use prep_core::bank::{self, Bank, Diagnostics};
+use prep_core::bank::{self, Bank, BankSource, Diagnostics};
 use serde_json::json;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 pub fn run(w: &mut String, cli: &Cli, paths: &[PathBuf], format: Format, strict: bool) -> ExitCode {
+    let loop_files: Vec<PathBuf> = paths
+        .iter()
+        .filter(|p| prep_core::loops::is_loops_file(p))
+        .cloned()
+        .collect();
+    let bank_paths: Vec<PathBuf> = paths
+        .iter()
+        .filter(|p| !prep_core::loops::is_loops_file(p))
+        .cloned()
+        .collect();
     let (what, result) = if paths.is_empty() {
-        (
-            "the bank prep loads".to_string(),
-            bank::load(&super::sources(cli)),
-        )
+        let sources = super::sources(cli);
+        let result = bank::load(&sources).and_then(|b| {
+            prep_core::loops::load(&sources, &b)?;
+            Ok(b)
+        });
+        ("the bank prep loads".to_string(), result)
     } else {
         let shown: Vec<_> = paths.iter().map(|p| p.display().to_string()).collect();
-        (shown.join(", "), bank::validate_paths(paths))
+        let result = if bank_paths.is_empty() {
+            Ok(Bank::default())
+        } else {
+            bank::validate_paths(&bank_paths)
+        };
+        (
+            shown.join(", "),
+            with_loops(result, &bank_paths, &loop_files),
+        )
     };
     let n =
         |count: usize, word: &str| format!("{count} {word}{}", if count == 1 { "" } else { "s" });
@@ -49,11 +69,18 @@ pub fn run(w: &mut String, cli: &Cli, paths: &[PathBuf], format: Format, strict:
                     n(count, "warning")
                 ),
             };
+            let loops = loops_in(&bank_paths, &loop_files);
+            let loops = if loops > 0 {
+                format!(", {}", n(loops, "loop"))
+            } else {
+                String::new()
+            };
+            let counts = counts_line(&n, &b, &what, paths, &loops);
             if strict && !b.warnings.is_empty() {
-                eprintln!("{}{warned}", counts_line(&n, &b, &what, paths));
+                eprintln!("{counts}{warned}");
                 return ExitCode::from(1);
             }
-            outln!(w, "ok: {}{warned}", counts_line(&n, &b, &what, paths));
+            outln!(w, "ok: {counts}{warned}");
             ExitCode::SUCCESS
         }
         (Format::Plain, Err(Diagnostics(d))) => {
@@ -84,6 +111,7 @@ fn counts_line(
     b: &Bank,
     what: &str,
     paths: &[PathBuf],
+    loops: &str,
 ) -> String {
     // Say where the rubrics came from: a folder without rubrics.yaml is checked against the
     // built-in ones, which is not the same as having one of its own.
@@ -107,7 +135,7 @@ fn counts_line(
         ),
     };
     format!(
-        "{} in {}, {rubrics}, {} ({what})",
+        "{} in {}, {rubrics}, {}{loops} ({what})",
         n(b.questions.len(), "question"),
         n(b.sections.len(), "section"),
         n(b.guides.len(), "guide")
@@ -116,4 +144,65 @@ fn counts_line(
 
 fn counts(b: &Bank) -> serde_json::Value {
     json!({"questions": b.questions.len(), "sections": b.sections.len(), "rubrics": b.rubrics.len(), "guides": b.guides.len()})
+}
+
+/// Add the problems of the loops in `dirs` (their `loops.yaml`) and `files`, checked against the
+/// built-in bank with the checked folders on top (or the folders alone when they are `content/`).
+fn with_loops(
+    result: Result<Bank, Diagnostics>,
+    dirs: &[PathBuf],
+    files: &[PathBuf],
+) -> Result<Bank, Diagnostics> {
+    let mut sources: Vec<BankSource> = dirs
+        .iter()
+        .filter(|d| d.is_dir())
+        .map(|d| BankSource::Dir(d.clone()))
+        .collect();
+    sources.extend(files.iter().map(|f| BankSource::File(f.clone())));
+    let has_loops = sources.iter().any(|s| match s {
+        BankSource::Dir(d) => prep_core::loops::file_in(d).is_file(),
+        _ => true,
+    });
+    if !has_loops {
+        return result;
+    }
+    let builtin_folder = dirs.iter().any(|d| {
+        let content = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
+        matches!((d.canonicalize(), content.canonicalize()), (Ok(a), Ok(b)) if a == b)
+    });
+    // The bank the loops run on: without it (the folders have problems) only the parsing is checked.
+    let questions = if builtin_folder {
+        bank::parse(&[BankSource::Dir(dirs[0].clone())]).ok()
+    } else {
+        let mut all = vec![BankSource::Builtin];
+        all.extend(
+            sources
+                .iter()
+                .filter(|s| matches!(s, BankSource::Dir(_)))
+                .cloned(),
+        );
+        bank::load(&all).ok()
+    }
+    .unwrap_or_else(bank::load_builtin);
+    let loops = prep_core::loops::load(&sources, &questions);
+    match (result, loops) {
+        (Ok(b), Ok(_)) => Ok(b),
+        (Err(e), Ok(_)) => Err(e),
+        (Ok(_), Err(l)) => Err(l),
+        (Err(Diagnostics(mut d)), Err(Diagnostics(l))) => {
+            d.extend(l);
+            Err(Diagnostics(d))
+        }
+    }
+}
+
+/// How many loops the checked folders' `loops.yaml` and the loops files define.
+fn loops_in(dirs: &[PathBuf], files: &[PathBuf]) -> usize {
+    dirs.iter()
+        .map(|d| prep_core::loops::file_in(d))
+        .filter(|f| f.is_file())
+        .chain(files.iter().cloned())
+        .filter_map(|f| prep_core::loops::read(&f).ok())
+        .map(|l| l.len())
+        .sum()
 }

@@ -84,6 +84,12 @@ pub enum Action {
     SwitchPane,
     /// Interviewer mode: a peer asks and grades live (from Home).
     Interview,
+    /// The plan to the interview (from Home).
+    Plan,
+    /// The debrief form (from Home).
+    Debrief,
+    /// Sync the data folder through git (from Home).
+    Sync,
 }
 
 /// Each action with its config name; `ToggleItem(0)` stands for every item.
@@ -133,6 +139,9 @@ const ACTION_NAMES: &[(Action, &str)] = &[
     (Action::SwitchPane, "switch-pane"),
     (Action::History, "history"),
     (Action::Interview, "interview"),
+    (Action::Plan, "plan"),
+    (Action::Debrief, "debrief"),
+    (Action::Sync, "sync"),
 ];
 
 impl Action {
@@ -191,12 +200,19 @@ named! {
         /// Interviewer mode: the peer's screen while asking, then the two grades side by side.
         Interview = "interview",
         InterviewCompare = "interview-compare",
+        /// The plan to the interview day.
+        Plan = "plan",
+        /// The debrief form (typing is text).
+        Debrief = "debrief",
     }
 }
 
 impl Mode {
     /// Modes where printable keys are text, not commands.
     pub fn takes_text(self) -> bool {
-        matches!(self, Mode::Search | Mode::Notes | Mode::StoryTitle)
+        matches!(
+            self,
+            Mode::Search | Mode::Notes | Mode::StoryTitle | Mode::Debrief
+        )
     }
 }

@@ -69,7 +69,26 @@ const HOME: &[Def] = &[
     b(&[p(K::Char('y'))], "y", A::Stories, "your stories", "stories"),
     b(&[p(K::Char('m'))], "m", A::Mock, "mock loop: a timed interview, graded at the end", "mock"),
     b(&[p(K::Char('i'))], "i", A::Interview, "interviewer mode: a peer asks and grades live", "interview"),
+    b(&[p(K::Char('p'))], "p", A::Plan, "your plan to the interview day", "plan"),
+    b(&[p(K::Char('b'))], "b", A::Debrief, "debrief a real interview", "debrief"),
+    b(&[p(K::Char('s'))], "s", A::Sync, "sync with your other machines (git)", "sync"),
     b(&[p(K::Char('q'))], "q", A::Quit, "quit", "quit"),
+];
+
+#[rustfmt::skip]
+const DEBRIEF: &[Def] = &[
+    b(&[p(K::Tab), p(K::Down)], "Tab/↓", A::Down, "next field", "next"),
+    b(&[p(K::BackTab), p(K::Up)], "Shift-Tab/↑", A::Up, "previous field", ""),
+    b(&[p(K::Enter)], "Enter", A::Open, "add the question / next field", ""),
+    b(&[Key::ctrl('s')], "Ctrl-S", A::Save, "save the debrief", "save"),
+    b(&[p(K::Esc)], "Esc", A::Back, "leave without saving", "cancel"),
+];
+
+#[rustfmt::skip]
+const PLAN: &[Def] = &[
+    MOVE[0], MOVE[1], MOVE[2], MOVE[3], ENDS[0], ENDS[1],
+    b(&[p(K::Enter), p(K::Char('x'))], "Enter/x", A::Toggle, "tick a checklist item", "tick"),
+    b(&[p(K::Char('q')), p(K::Esc), p(K::Left), p(K::Char('h'))], "q/Esc", A::Back, "back", "back"),
 ];
 
 #[rustfmt::skip]
@@ -345,6 +364,8 @@ pub(super) fn keymap() -> Keymap {
         ),
         (Mode::Interview, click(INTERVIEW, tick)),
         (Mode::InterviewCompare, INTERVIEW_COMPARE.to_vec()),
+        (Mode::Plan, PLAN.to_vec()),
+        (Mode::Debrief, DEBRIEF.to_vec()),
     ];
     Keymap {
         modes: modes

@@ -61,6 +61,13 @@ pub struct Ctx {
     pub grader_limit: Duration,
     /// Wakes the event loop with `Msg::Background` (set by the loop; `None` in tests).
     pub notify: Option<Arc<dyn Fn() + Send + Sync>>,
+    /// The mock loops: built-in, with the user banks' `loops.yaml` on top.
+    pub loops: Vec<prep_core::bank::Loop>,
+    /// `<data dir>/plan.yaml` as read at start (and after each tick), or its problem.
+    pub plan_file: Option<Result<prep_core::plan::PlanFile, String>>,
+    /// Bumped whenever the plan file or the debriefs change, so the plan is computed again.
+    pub plan_version: usize,
+    plan_memo: Memo<Option<Result<prep_core::plan::Plan, String>>>,
 }
 
 impl Ctx {
@@ -108,7 +115,17 @@ impl Ctx {
             grader: None,
             grader_limit: prep_core::grader::TIME_LIMIT,
             notify: None,
+            loops: prep_core::loops::builtin(),
+            plan_file: None,
+            plan_version: 0,
+            plan_memo: Memo::default(),
         };
+        ctx.plan_file = ctx
+            .data_dir()
+            .and_then(|d| match prep_core::plan::file::read(&d) {
+                Ok(p) => p.map(Ok),
+                Err(e) => Some(Err(e.to_string())),
+            });
         if let Some(text) = status {
             ctx.error(text);
         } else if let (Some(p), Some(log)) = (ctx.log_problems.first(), &ctx.log) {
@@ -158,6 +175,50 @@ impl Ctx {
             error: true,
             until: None,
         });
+    }
+
+    /// The data folder (where the log, stories and plan live), when there is one.
+    pub fn data_dir(&self) -> Option<std::path::PathBuf> {
+        self.log
+            .as_ref()
+            .and_then(|l| l.path().parent())
+            .map(std::path::Path::to_path_buf)
+    }
+
+    /// The plan as of today, when one is set and its loop is known; `Err` says what is wrong.
+    /// Computed again when the log, the stories, the plan file or the minute change.
+    pub fn plan(&self) -> Option<Result<prep_core::plan::Plan, String>> {
+        let (len, minute) = self.derived_key();
+        let key = (
+            len ^ self.stories.stories.len().rotate_left(20) ^ self.plan_version.rotate_left(40),
+            minute,
+        );
+        (*self.plan_memo.get(key, || self.compute_plan())).clone()
+    }
+
+    fn compute_plan(&self) -> Option<Result<prep_core::plan::Plan, String>> {
+        let file = match self.plan_file.as_ref()? {
+            Ok(f) => f,
+            Err(e) => return Some(Err(e.clone())),
+        };
+        let fix = self
+            .data_dir()
+            .map(|d| prep_core::debrief::fix_list_in(&d, &self.attempts))
+            .unwrap_or_default();
+        let world = prep_core::plan::World {
+            bank: &self.bank,
+            loops: &self.loops,
+            attempts: &self.attempts,
+            stories: &self.stories.stories,
+            fix: &fix,
+        };
+        let zone = prep_core::days::Zone::local();
+        Some(prep_core::plan::for_day(
+            file,
+            &world,
+            zone.day_of(self.now_unix),
+            zone,
+        ))
     }
 
     /// The latest saved score of a question, if it was ever practised.

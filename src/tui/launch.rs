@@ -10,7 +10,6 @@ use super::theme::Theme;
 use crate::keymap::Keymap;
 use prep_core::bank::{Bank, Filter};
 use prep_core::config::Loaded;
-use prep_core::mock::Preset;
 use prep_core::rng::Rng;
 use prep_core::storage::AttemptLog;
 use std::path::PathBuf;
@@ -24,6 +23,8 @@ pub struct Setup {
     /// The settings file and what reading it gave (its problems go on the status line).
     pub config_file: PathBuf,
     pub config: Loaded,
+    /// The mock loops to offer; empty: the built-in ones.
+    pub loops: Vec<prep_core::bank::Loop>,
 }
 
 /// Where the app opens.
@@ -42,9 +43,9 @@ pub enum Launch {
         count: usize,
         time: Option<u32>,
     },
-    /// A mock loop, with the preset picker when `preset` is `None` (`prep mock`).
+    /// A mock loop (by loop id), with the loop picker when `loop_id` is `None` (`prep mock`).
     Mock {
-        preset: Option<Preset>,
+        loop_id: Option<String>,
         time: Option<u32>,
     },
     /// Interviewer mode over these questions (bank indices), a peer asking (`prep interview`).
@@ -70,6 +71,9 @@ pub fn context(setup: Setup, now: Instant, now_unix: i64) -> Ctx {
     let background = crate::theme::Background::resolve(setup.config.config.theme);
     let theme = Theme::new(crate::theme::color_enabled(true), background);
     let mut ctx = Ctx::new(setup.bank, log, theme, now, now_unix);
+    if !setup.loops.is_empty() {
+        ctx.loops = setup.loops;
+    }
     let (keys, key_problems) = Keymap::from_config(&setup.config_file, &setup.config.config);
     ctx.keys = keys;
     ctx.grader = setup.config.config.grader.command.clone();
@@ -117,11 +121,12 @@ fn stack(ctx: &mut Ctx, launch: Launch) -> Vec<View> {
             ctx.target_role = filter.role.or(ctx.target_role);
             due_drill(ctx, &filter, count)
         }
-        Launch::Mock { preset, time } => {
+        Launch::Mock { loop_id, time } => {
             ctx.drill_time = time;
-            let mock = match preset {
-                Some(p) => MockState::start(ctx, p),
-                None => MockState::pick(),
+            let chosen = loop_id.and_then(|id| prep_core::loops::find(&ctx.loops, &id).cloned());
+            let mock = match chosen {
+                Some(l) => MockState::start(ctx, &l),
+                None => MockState::pick(ctx),
             };
             Some(View::Mock(Box::new(mock)))
         }
@@ -164,6 +169,7 @@ mod tests {
             data_dir: None,
             config: Loaded::default(),
             config_file: "config.toml".into(),
+            loops: Vec::new(),
         }
     }
 

@@ -14,6 +14,7 @@ pub mod nav;
 pub mod screens;
 pub mod scroll;
 mod scrub;
+mod sync;
 pub mod theme;
 pub mod view;
 pub mod wide;
@@ -44,19 +45,22 @@ fn restore() {
 }
 
 /// Run the app over `bank` until the user quits, starting where `launch` says, saving into
-/// `data_dir` (`None`: practise without saving), with the settings read from `config_file`.
+/// `data_dir` (`None`: practise without saving), with the settings read from `config_file`,
+/// offering `loops` for mocks (empty: the built-in ones).
 pub fn run(
     launch: Launch,
     bank: prep_core::bank::Bank,
     data_dir: Option<std::path::PathBuf>,
     config_file: std::path::PathBuf,
     config: prep_core::config::Loaded,
+    loops: Vec<prep_core::bank::Loop>,
 ) -> ExitCode {
     let setup = Setup {
         bank,
         data_dir,
         config_file,
         config,
+        loops,
     };
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
         eprintln!(

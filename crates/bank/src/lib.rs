@@ -11,6 +11,7 @@ pub use checks::{plain_yaml_error, split_front_matter};
 mod diag;
 mod duration;
 mod levels;
+mod loops;
 mod model;
 mod parse;
 mod raw;
@@ -20,6 +21,7 @@ mod shares;
 mod source;
 mod tags;
 mod words;
+pub use loops::{Loop, LoopPart, check_loops, merge_loops, parse_loops};
 
 pub use build::{parse, parse_on_top_of, validate_on_top_of};
 pub use diag::{Diagnostic, Diagnostics};

@@ -180,7 +180,8 @@ fn collect_dir(dir: &Path, out: &mut Vec<SourceFile>, diags: &mut Vec<Diagnostic
             out.push(on_disk(&p, p.display().to_string(), kind));
         }
     }
-    if out.len() == before {
+    // A folder holding only `loops.yaml` is a bank of loops (read by the core's `loops`).
+    if out.len() == before && !dir.join("loops.yaml").is_file() {
         diags.push(Diagnostic::new(
             &shown,
             1,

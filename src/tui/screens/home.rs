@@ -77,7 +77,13 @@ pub fn update(s: &mut HomeState, ctx: &mut Ctx, action: Action) -> Transition {
         Action::Stories => Transition::Push(View::Stories(Box::new(
             super::stories::StoriesState::new(ctx),
         ))),
-        Action::Mock => Transition::Push(View::Mock(Box::new(super::mock::MockState::pick()))),
+        Action::Mock => Transition::Push(View::Mock(Box::new(super::mock::MockState::pick(ctx)))),
+        Action::Plan => Transition::Push(View::Plan(super::plan::PlanState::new(ctx))),
+        Action::Debrief => Transition::Push(View::Debrief(super::debrief::DebriefState::new(ctx))),
+        Action::Sync => {
+            crate::tui::sync::run(ctx);
+            Transition::Stay
+        }
         Action::Quit | Action::Back => Transition::Quit,
         _ => Transition::Stay,
     }
@@ -86,7 +92,10 @@ pub fn update(s: &mut HomeState, ctx: &mut Ctx, action: Action) -> Transition {
 pub fn draw(f: &mut Frame, area: Rect, s: &mut HomeState, ctx: &Ctx) {
     let t = ctx.theme;
     let fig = ctx.stats();
-    let [head, body] = Layout::vertical([Constraint::Length(3), Constraint::Min(0)]).areas(area);
+    let plan_line = home_plan_line(ctx);
+    let head_height = 3 + u16::from(plan_line.is_some());
+    let [head, body] =
+        Layout::vertical([Constraint::Length(head_height), Constraint::Min(0)]).areas(area);
     let mut summary = vec![
         Span::styled("prep", t.title()),
         Span::raw(format!(
@@ -126,7 +135,10 @@ pub fn draw(f: &mut Frame, area: Rect, s: &mut HomeState, ctx: &Ctx) {
     } else {
         last
     };
-    let header = Paragraph::new(vec![Line::from(summary), Line::styled(last, t.dim())]);
+    let mut lines = vec![Line::from(summary)];
+    lines.extend(plan_line);
+    lines.push(Line::styled(last, t.dim()));
+    let header = Paragraph::new(lines);
     f.render_widget(header, head);
 
     let widths = [
@@ -174,6 +186,18 @@ pub fn draw(f: &mut Frame, area: Rect, s: &mut HomeState, ctx: &Ctx) {
         ..body
     };
     f.render_stateful_widget(table, body, &mut s.nav.state);
+}
+
+/// "Staff loop in 9 days · today: ..." when a plan is set (p opens it), or its problem.
+fn home_plan_line(ctx: &Ctx) -> Option<Line<'static>> {
+    let t = ctx.theme;
+    match ctx.plan()? {
+        Ok(plan) => Some(Line::from(vec![
+            Span::styled(plan.headline(), t.title()),
+            Span::styled(" (p: plan)", t.dim()),
+        ])),
+        Err(e) => Some(Line::styled(format!("Plan: {e}"), t.bad())),
+    }
 }
 
 impl Screen for HomeState {

@@ -1,11 +1,13 @@
 //! The screens, one file or folder each, and the one interface the app drives them through.
 
+pub mod debrief;
 pub mod drill;
 pub mod grading;
 pub mod guides;
 pub mod home;
 pub mod interview;
 pub mod mock;
+pub mod plan;
 mod preview;
 pub mod questions;
 pub mod reader;
@@ -82,6 +84,8 @@ pub enum View {
     Stories(Box<stories::StoriesState>),
     Mock(Box<mock::MockState>),
     Interview(Box<interview::InterviewState>),
+    Plan(plan::PlanState),
+    Debrief(debrief::DebriefState),
 }
 
 impl View {
@@ -99,6 +103,8 @@ impl View {
             View::Stories(s) => s.as_mut(),
             View::Mock(s) => s.as_mut(),
             View::Interview(s) => s.as_mut(),
+            View::Plan(s) => s,
+            View::Debrief(s) => s,
         }
     }
 
@@ -116,6 +122,8 @@ impl View {
             View::Stories(s) => s.as_ref(),
             View::Mock(s) => s.as_ref(),
             View::Interview(s) => s.as_ref(),
+            View::Plan(s) => s,
+            View::Debrief(s) => s,
         }
     }
 

@@ -40,6 +40,9 @@ pub struct Export {
     /// The user's stories and their lint; absent when the build or the data folder has none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stories: Option<Vec<StoryExport>>,
+    /// Debriefs of real interviews (`prep debrief`); absent when there are none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub debriefs: Option<Vec<crate::debrief::Debrief>>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -132,6 +135,7 @@ pub fn build(
         attempts: attempts.to_vec(),
         mocks,
         stories,
+        debriefs: None,
     }
 }
 

@@ -1,5 +1,6 @@
-//! Mock loops without a terminal: the presets (which kinds of question a loop for each role asks,
-//! in order), picking the questions from the bank with a seeded random number generator, and the
+//! Mock loops without a terminal: the role presets (their parts are data, in `content/loops.yaml`;
+//! see [`crate::loops`]), picking a loop's questions from the bank with a seeded random number
+//! generator, and the
 //! mock id that tags each graded attempt. The report is recomputed from the attempt log
 //! ([`report`]), so a mock is never stored anywhere but in the attempts themselves.
 
@@ -13,7 +14,7 @@ pub use report::{
     MissedItem, MockReport, NextDrill, QuestionResult, mock_ids, report, weakest_items,
 };
 
-use crate::bank::{Bank, Kind, Role};
+use crate::bank::{Bank, Kind, Loop, Role};
 use serde::{Deserialize, Serialize};
 
 /// The section whose questions serve as curveballs.
@@ -68,62 +69,9 @@ impl Preset {
         }
     }
 
-    /// The loop, in the order it is asked: one system design, judgment calls, behavioral
-    /// questions (strategy for a director) and a curveball to finish.
-    pub fn slots(self) -> &'static [Slot] {
-        match self {
-            Preset::TechLead => &[
-                K(Kind::Behavioral),
-                K(Kind::SystemDesign),
-                K(Kind::Judgment),
-                K(Kind::Behavioral),
-                K(Kind::Judgment),
-                Curveball,
-            ],
-            Preset::Staff => &[
-                K(Kind::SystemDesign),
-                K(Kind::Judgment),
-                K(Kind::Behavioral),
-                K(Kind::Judgment),
-                K(Kind::Behavioral),
-                Curveball,
-            ],
-            Preset::Em => &[
-                K(Kind::Behavioral),
-                K(Kind::Judgment),
-                K(Kind::SystemDesign),
-                K(Kind::Behavioral),
-                K(Kind::Behavioral),
-                Curveball,
-            ],
-            Preset::Director => &[
-                K(Kind::Behavioral),
-                K(Kind::Strategy),
-                K(Kind::SystemDesign),
-                K(Kind::Judgment),
-                K(Kind::Behavioral),
-                Curveball,
-            ],
-        }
-    }
-
-    /// One line for the picker: the parts of the loop, with a count where there are several.
-    pub fn summary(self) -> String {
-        let mut parts = Vec::new();
-        for (slot, name) in [
-            (K(Kind::SystemDesign), "system design"),
-            (K(Kind::Strategy), "strategy"),
-            (K(Kind::Judgment), "judgment"),
-            (K(Kind::Behavioral), "behavioral"),
-            (Curveball, "curveball"),
-        ] {
-            match self.slots().iter().filter(|s| **s == slot).count() {
-                0 => {}
-                1 => parts.push(name.to_string()),
-                n => parts.push(format!("{n} {name}")),
-            }
-        }
-        parts.join(", ")
+    /// The built-in loop of this role (`content/loops.yaml`), by the same id.
+    pub fn builtin_loop(self) -> Option<Loop> {
+        crate::loops::find(&crate::loops::builtin(), self.as_str()).cloned()
     }
 }
 
@@ -165,31 +113,48 @@ pub fn part_label(part: Slot) -> &'static str {
     }
 }
 
-/// The questions of a mock (bank indices, in the order asked), one per slot of the preset, none
-/// twice. A slot takes a question for the preset's role; if the bank has none left for that role
-/// it takes one of the same kind for any role, and if there is none at all the slot is left out.
+/// The questions of a mock of a built-in role loop (see [`plan_loop`]).
 pub fn plan(bank: &Bank, preset: Preset, seed: u64) -> Vec<usize> {
+    preset
+        .builtin_loop()
+        .map_or_else(Vec::new, |l| plan_loop(bank, &l, seed))
+}
+
+/// The questions of a mock (bank indices, in the order asked): each part of the loop takes its
+/// count of questions that fit it, none twice. A part takes questions for the loop's role first;
+/// when the bank has too few of those it takes ones for any role, and when none fit at all the
+/// place is left out.
+pub fn plan_loop(bank: &Bank, l: &Loop, seed: u64) -> Vec<usize> {
+    plan_loop_timed(bank, l, seed)
+        .into_iter()
+        .map(|(q, _)| q)
+        .collect()
+}
+
+/// [`plan_loop`] with each question's time: the time of the part it was picked for.
+pub fn plan_loop_timed(bank: &Bank, l: &Loop, seed: u64) -> Vec<(usize, u32)> {
     let mut rng = crate::rng::Rng::new(seed);
-    let role = preset.role();
-    let mut chosen: Vec<usize> = Vec::new();
-    for &slot in preset.slots() {
-        let fits = |i: &usize, any_role: bool| {
-            let q = &bank.questions[*i];
-            part_of(&q.section, q.kind) == slot
-                && (any_role || q.roles.contains(&role))
-                && !chosen.contains(i)
-        };
-        let mut pool: Vec<usize> = (0..bank.questions.len())
-            .filter(|i| fits(i, false))
-            .collect();
-        if pool.is_empty() {
-            pool = (0..bank.questions.len())
-                .filter(|i| fits(i, true))
+    let mut chosen: Vec<(usize, u32)> = Vec::new();
+    for part in &l.parts {
+        for _ in 0..part.count {
+            let fits = |i: &usize, any_role: bool| {
+                let q = &bank.questions[*i];
+                part.matches(q)
+                    && (part.section.is_some() || q.section != CURVEBALL_SECTION)
+                    && (any_role || q.roles.contains(&l.role))
+                    && !chosen.iter().any(|(c, _)| c == i)
+            };
+            let mut pool: Vec<usize> = (0..bank.questions.len())
+                .filter(|i| fits(i, false))
                 .collect();
-        }
-        if !pool.is_empty() {
-            let pick = pool[rng.below(pool.len())];
-            chosen.push(pick);
+            if pool.is_empty() {
+                pool = (0..bank.questions.len())
+                    .filter(|i| fits(i, true))
+                    .collect();
+            }
+            if !pool.is_empty() {
+                chosen.push((pool[rng.below(pool.len())], part.time));
+            }
         }
     }
     chosen
@@ -206,7 +171,7 @@ mod tests {
         for &preset in Preset::ALL {
             for seed in 0..50 {
                 let qs = plan(&bank, preset, seed);
-                assert_eq!(qs.len(), preset.slots().len(), "{preset} seed {seed}");
+                assert_eq!(qs.len(), 6, "{preset} seed {seed}");
                 let mut ids: Vec<&str> =
                     qs.iter().map(|&i| bank.questions[i].id.as_ref()).collect();
                 ids.sort_unstable();
@@ -220,7 +185,13 @@ mod tests {
                     .iter()
                     .map(|&i| part_of(&bank.questions[i].section, bank.questions[i].kind))
                     .collect();
-                assert_eq!(parts, preset.slots(), "{preset}: slots in order");
+                let l = preset.builtin_loop().unwrap();
+                for (q, part) in qs.iter().zip(&l.parts) {
+                    assert!(
+                        part.matches(&bank.questions[*q]),
+                        "{preset}: parts in order"
+                    );
+                }
                 assert_eq!(
                     parts
                         .iter()
@@ -278,10 +249,7 @@ mod tests {
         assert_eq!(Preset::parse("tech-lead"), Some(Preset::TechLead));
         assert_eq!(Preset::parse("vp"), None);
         assert_eq!(expected_presets(), "tech-lead, staff, em, director");
-        assert_eq!(
-            Preset::Director.summary(),
-            "system design, strategy, judgment, 2 behavioral, curveball"
-        );
+        assert_eq!(Preset::Director.builtin_loop().unwrap().title, "Director");
         assert_eq!(mock_id(1_795_262_400, 0x1_2a3f), "mock-1795262400-2a3f");
         assert_ne!(mock_id(1_795_262_400, 1), mock_id(1_795_262_400, 2));
     }

@@ -1,10 +1,9 @@
-//! Drawing a mock: the preset picker, a one-line banner over the drill and rubric screens it
+//! Drawing a mock: the loop picker, a one-line banner over the drill and rubric screens it
 //! reuses, and the closing report (score gauges over the report's Markdown).
 
 use super::{MockState, ReportView, Stage};
 use crate::tui::app::Ctx;
 use crate::tui::screens::{drill, rubric};
-use prep_core::mock::Preset;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -19,7 +18,7 @@ pub fn draw(f: &mut Frame, area: Rect, s: &mut MockState, ctx: &Ctx) {
         Stage::Answer(run, d) => {
             f.render_widget(
                 line(vec![
-                    Span::styled(format!("Mock loop · {}", run.preset.label()), t.title()),
+                    Span::styled(format!("Mock loop · {}", run.title), t.title()),
                     Span::styled(
                         format!(
                             " · question {} of {} · grading comes at the end",
@@ -36,7 +35,7 @@ pub fn draw(f: &mut Frame, area: Rect, s: &mut MockState, ctx: &Ctx) {
         Stage::Grade(run, r) => {
             f.render_widget(
                 line(vec![
-                    Span::styled(format!("Mock loop · {}", run.preset.label()), t.title()),
+                    Span::styled(format!("Mock loop · {}", run.title), t.title()),
                     Span::styled(
                         format!(
                             " · grading answer {} of {} · s saves, x twice discards",
@@ -58,7 +57,7 @@ fn draw_pick(f: &mut Frame, area: Rect, nav: &mut crate::tui::nav::Nav, ctx: &Ct
     let t = ctx.theme;
     let [head, list, foot] = Layout::vertical([
         Constraint::Length(4),
-        Constraint::Length(2 * Preset::ALL.len() as u16 + 1),
+        Constraint::Length(2 * ctx.loops.len() as u16 + 1),
         Constraint::Min(0),
     ])
     .areas(area);
@@ -71,12 +70,13 @@ fn draw_pick(f: &mut Frame, area: Rect, nav: &mut crate::tui::nav::Nav, ctx: &Ct
     ];
     f.render_widget(Paragraph::new(intro).wrap(Wrap { trim: true }), head);
     // Two lines a row: the role, then what its loop asks (fits at 60 columns).
-    let rows: Vec<Row> = Preset::ALL
+    let rows: Vec<Row> = ctx
+        .loops
         .iter()
-        .map(|p| {
+        .map(|l| {
             Row::new(vec![Cell::from(vec![
-                Line::raw(capitalised(p.label())),
-                Line::styled(p.summary(), t.dim()),
+                Line::raw(l.title.clone()),
+                Line::styled(prep_core::loops::summary(l), t.dim()),
             ])])
             .height(2)
         })
@@ -116,13 +116,6 @@ fn draw_pick(f: &mut Frame, area: Rect, nav: &mut crate::tui::nav::Nav, ctx: &Ct
     }
 }
 
-fn capitalised(s: &str) -> String {
-    let mut c = s.chars();
-    c.next().map_or(String::new(), |first| {
-        first.to_uppercase().chain(c).collect()
-    })
-}
-
 fn gauge(f: &mut Frame, area: Rect, ctx: &Ctx, name: &str, value: Option<f64>) {
     let t = ctx.theme;
     let (ratio, label) = match value {
@@ -150,8 +143,8 @@ fn draw_report(f: &mut Frame, area: Rect, v: &mut ReportView, ctx: &Ctx) {
     ])
     .areas(area);
     let mut title = vec![Span::styled("Mock loop report", t.title())];
-    if let Some(p) = v.preset {
-        title.push(Span::styled(format!(" · {}", p.label()), t.title()));
+    if let Some(p) = &v.title {
+        title.push(Span::styled(format!(" · {p}"), t.title()));
     }
     let when = v
         .report

@@ -1,4 +1,4 @@
-//! A mock loop: pick a preset, answer its questions one after another on the drill screen with no
+//! A mock loop: pick a loop, answer its questions one after another on the drill screen with no
 //! talking points in between, then grade every answer on the rubric screen, then the closing
 //! report. Each saved grade is an ordinary attempt tagged with the mock's id; the report is
 //! recomputed from the log, like `prep mock --report`.
@@ -12,7 +12,8 @@ use crate::keymap::{Action, Mode};
 use crate::tui::app::{Ctx, Effect, Step, Transition};
 use crate::tui::nav::Nav;
 use crossterm::event::KeyEvent;
-use prep_core::mock::{self, MockReport, Preset};
+use prep_core::bank::Loop;
+use prep_core::mock::{self, MockReport};
 use prep_core::practice::Answer;
 
 pub struct MockState {
@@ -21,7 +22,7 @@ pub struct MockState {
 }
 
 pub enum Stage {
-    /// Choosing a preset (rows follow [`Preset::ALL`]).
+    /// Choosing a loop (rows follow `ctx.loops`).
     Pick(Nav),
     Answer(Run, Box<drill::DrillState>),
     Grade(Run, Box<rubric::RubricState>),
@@ -31,9 +32,13 @@ pub enum Stage {
 /// A mock under way.
 pub struct Run {
     pub id: String,
-    pub preset: Preset,
+    /// The loop's id and title.
+    pub loop_id: String,
+    pub title: String,
     /// The questions (bank indices), in the order asked.
     pub queue: Vec<usize>,
+    /// Each question's time, from its part of the loop (`--time` overrides it).
+    pub times: Vec<u32>,
     /// The answers given so far: the question and what the drill measured.
     pub answers: Vec<(usize, Answer)>,
     /// Which answer is being graded.
@@ -43,29 +48,34 @@ pub struct Run {
 
 pub struct ReportView {
     pub id: String,
-    pub preset: Option<Preset>,
+    /// The loop's title.
+    pub title: Option<String>,
     /// `None` when every answer was discarded.
     pub report: Option<MockReport>,
     pub scroll: u16,
 }
 
 impl MockState {
-    /// The preset picker.
-    pub fn pick() -> Self {
+    /// The loop picker.
+    pub fn pick(ctx: &Ctx) -> Self {
         MockState {
-            stage: Stage::Pick(Nav::new(Preset::ALL.len())),
+            stage: Stage::Pick(Nav::new(ctx.loops.len())),
             confirm_stop: false,
         }
     }
 
     /// Straight into the first question of a new mock.
-    pub fn start(ctx: &mut Ctx, preset: Preset) -> Self {
+    pub fn start(ctx: &mut Ctx, l: &Loop) -> Self {
         let seed = ctx.rng.next_u64();
-        let queue = mock::plan(&ctx.bank, preset, seed);
+        let (queue, times): (Vec<usize>, Vec<u32>) = mock::plan_loop_timed(&ctx.bank, l, seed)
+            .into_iter()
+            .unzip();
         let run = Run {
             id: mock::mock_id(ctx.now_unix, ctx.rng.next_u64()),
-            preset,
+            loop_id: l.id.clone(),
+            title: l.title.clone(),
             queue,
+            times,
             answers: Vec::new(),
             grading: 0,
             saved: 0,
@@ -73,7 +83,7 @@ impl MockState {
         let stage = if run.queue.is_empty() {
             report_stage(ctx, &run)
         } else {
-            let mut d = drill::DrillState::new(ctx, run.queue.clone(), 0);
+            let mut d = drill_at(ctx, &run, 0);
             d.in_mock = true;
             Stage::Answer(run, Box::new(d))
         };
@@ -131,10 +141,10 @@ pub fn update(s: &mut MockState, ctx: &mut Ctx, action: Action) -> Step {
                 (Stage::Pick(nav), Transition::Stay)
             } else {
                 match action {
-                    Action::Open => {
-                        let preset = Preset::ALL[nav.selected().unwrap_or(0)];
-                        (MockState::start(ctx, preset).stage, Transition::Stay)
-                    }
+                    Action::Open => match ctx.loops.get(nav.selected().unwrap_or(0)).cloned() {
+                        Some(l) => (MockState::start(ctx, &l).stage, Transition::Stay),
+                        None => (Stage::Pick(nav), Transition::Stay),
+                    },
                     Action::Back => (Stage::Pick(nav), Transition::Pop),
                     _ => (Stage::Pick(nav), Transition::Stay),
                 }
@@ -213,7 +223,7 @@ impl Screen for MockState {
             d.hold(ctx.now, on);
         }
     }
-    /// The preset list, or the checklist of the answer being graded.
+    /// The loop list, or the checklist of the answer being graded.
     fn nav(&mut self) -> Option<&mut Nav> {
         match &mut self.stage {
             Stage::Pick(nav) => Some(nav),
@@ -230,6 +240,17 @@ impl Screen for MockState {
         }
         Step::stay()
     }
+}
+
+/// The drill of the question at `pos`, timed by its part of the loop unless `--time` was given.
+fn drill_at(ctx: &mut Ctx, run: &Run, pos: usize) -> drill::DrillState {
+    let given = ctx.drill_time;
+    if given.is_none() {
+        ctx.drill_time = run.times.get(pos).copied();
+    }
+    let d = drill::DrillState::new(ctx, run.queue.clone(), pos);
+    ctx.drill_time = given;
+    d
 }
 
 fn scroll(v: &mut ReportView, by: i32) -> Transition {
@@ -272,7 +293,7 @@ fn answer_update(
         Action::Open => {
             run.answers.push((d.question(), drill::answer(&d, ctx.now)));
             if d.pos + 1 < run.queue.len() {
-                let mut next = drill::DrillState::new(ctx, run.queue.clone(), d.pos + 1);
+                let mut next = drill_at(ctx, &run, d.pos + 1);
                 next.in_mock = true;
                 (Stage::Answer(run, Box::new(next)), Transition::Stay)
             } else {
@@ -318,7 +339,7 @@ fn grade_stage(ctx: &Ctx, run: Run) -> Stage {
 fn report_stage(ctx: &Ctx, run: &Run) -> Stage {
     Stage::Report(Box::new(ReportView {
         id: run.id.clone(),
-        preset: Some(run.preset),
+        title: Some(run.title.clone()),
         report: mock::report(&ctx.bank, &ctx.attempts, &run.id),
         scroll: 0,
     }))

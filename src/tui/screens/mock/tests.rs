@@ -10,10 +10,13 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use std::time::Duration;
 
-fn app(ctx: Ctx, preset: Preset) -> App {
+fn app(ctx: Ctx, loop_id: &str) -> App {
     let mut ctx = ctx;
     let home = View::Home(HomeState::new(&ctx));
-    let mock = View::Mock(Box::new(MockState::start(&mut ctx, preset)));
+    let l = prep_core::loops::find(&ctx.loops, loop_id)
+        .cloned()
+        .unwrap();
+    let mock = View::Mock(Box::new(MockState::start(&mut ctx, &l)));
     App::new(ctx, vec![home, mock])
 }
 
@@ -56,7 +59,7 @@ fn answer_all(app: &mut App, secs: &[u64]) {
 #[test]
 fn answers_follow_each_other_then_each_is_graded_and_saved_with_the_mock_id() {
     let (c, dir) = ctx_with_log();
-    let mut app = app(c, Preset::TechLead);
+    let mut app = app(c, "tech-lead");
     let (id, queue) = match &state(&app).stage {
         Stage::Answer(run, d) => {
             assert_eq!(d.pos, 0);
@@ -118,7 +121,7 @@ fn answers_follow_each_other_then_each_is_graded_and_saved_with_the_mock_id() {
 #[test]
 fn a_discarded_answer_is_left_out_of_the_log_and_the_report() {
     let (c, dir) = ctx_with_log();
-    let mut app = app(c, Preset::Staff);
+    let mut app = app(c, "staff");
     answer_all(&mut app, &[20]);
     app.update(Action::Discard);
     app.update(Action::Discard);
@@ -136,7 +139,7 @@ fn a_discarded_answer_is_left_out_of_the_log_and_the_report() {
 #[test]
 fn stopping_early_grades_what_was_answered_and_leaving_at_once_saves_nothing() {
     let (c, _dir) = ctx_with_log();
-    let mut app = app(c, Preset::Em);
+    let mut app = app(c, "em");
     wait(&mut app, 10);
     app.update(Action::Open);
     app.update(Action::Back);
@@ -146,7 +149,7 @@ fn stopping_early_grades_what_was_answered_and_leaving_at_once_saves_nothing() {
         Stage::Grade(run, _) => assert_eq!(run.answers.len(), 1),
         _ => panic!("stopping goes to grading"),
     }
-    let mut app = self::app(ctx(), Preset::Em);
+    let mut app = self::app(ctx(), "em");
     app.update(Action::Back);
     app.update(Action::Back);
     assert!(matches!(app.stack.last(), Some(View::Home(_))));
@@ -163,7 +166,7 @@ fn home_m_opens_the_picker_and_enter_starts_the_chosen_preset() {
     app.update(Action::Down);
     app.update(Action::Open);
     match &state(&app).stage {
-        Stage::Answer(run, _) => assert_eq!(run.preset, Preset::Em),
+        Stage::Answer(run, _) => assert_eq!(run.loop_id, "em"),
         _ => panic!("Enter starts the mock"),
     }
     assert!(
@@ -175,7 +178,7 @@ fn home_m_opens_the_picker_and_enter_starts_the_chosen_preset() {
 #[test]
 fn the_report_screen_at_120x40() {
     let (c, _dir) = ctx_with_log();
-    let mut app = app(c, Preset::TechLead);
+    let mut app = app(c, "tech-lead");
     answer_all(&mut app, &[75, 2400, 50, 95, 60, 80]);
     let mut n = 0;
     while app.mode() == Mode::Rubric {
@@ -195,4 +198,27 @@ fn the_report_screen_at_120x40() {
         })
         .collect();
     insta::assert_snapshot!("mock_report_120x40", text.join("\n"));
+}
+
+#[test]
+fn each_answer_is_timed_by_its_part_of_the_loop_unless_a_time_was_given() {
+    let mut app = app(ctx(), "amazon");
+    let limit = |app: &App| match &state(app).stage {
+        Stage::Answer(_, d) => d.clock.limit().as_secs(),
+        _ => panic!("not answering"),
+    };
+    // Amazon: two leadership-principle answers at 90 s, then the 45-minute design round.
+    assert_eq!(limit(&app), 90);
+    app.update(Action::Open); // ends the first; the second waits for its start
+    app.update(Action::Open); // starts the second
+    app.update(Action::Open); // ends it
+    assert_eq!(limit(&app), 45 * 60);
+    assert_eq!(
+        app.ctx.drill_time, None,
+        "the part's time is not left behind"
+    );
+    let mut c = ctx();
+    c.drill_time = Some(30);
+    let app = self::app(c, "amazon");
+    assert_eq!(limit(&app), 30);
 }
