@@ -75,6 +75,10 @@ pub enum Action {
     ExtendStage,
     /// Start a mock loop (from Home).
     Mock,
+    /// Drill: start or stop recording the answer; mark the next STAR part. Rubric: play it.
+    Record,
+    NextPart,
+    Play,
 }
 
 /// Each action with its config name; `ToggleItem(0)` stands for every item.
@@ -119,6 +123,9 @@ const ACTION_NAMES: &[(Action, &str)] = &[
     (Action::PrevStage, "prev-stage"),
     (Action::ExtendStage, "extend-stage"),
     (Action::Mock, "mock"),
+    (Action::Record, "record"),
+    (Action::NextPart, "next-part"),
+    (Action::Play, "play"),
 ];
 
 impl Action {

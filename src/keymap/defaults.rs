@@ -123,6 +123,8 @@ const DRILL: &[Def] = &[
     b(&[p(K::Char('n'))], "n", A::Notes, "type notes", "notes"),
     b(&[p(K::Char('f'))], "f", A::FollowUp, "reveal a follow-up", "follow-up"),
     b(&[p(K::Char('b'))], "b", A::Bell, "bell at zero on/off", ""),
+    b(&[p(K::Char('R'))], "R", A::Record, "record the answer / stop recording", "record"),
+    b(&[p(K::Char(']')), p(K::Tab)], "]/Tab", A::NextPart, "next STAR part (behavioural questions)", "next part"),
     b(&[p(K::Char('q')), p(K::Esc)], "q/Esc", A::Back, "leave without grading (press twice)", "leave"),
 ];
 
@@ -135,6 +137,7 @@ const PACED: &[Def] = &[
     b(&[p(K::Char('n'))], "n", A::Notes, "type notes for this stage", "notes"),
     b(&[p(K::Char('p'))], "p", A::Pause, "pause / resume", "pause"),
     b(&[p(K::Char('b'))], "b", A::Bell, "bell when a stage or the session ends, on/off", ""),
+    b(&[p(K::Char('R'))], "R", A::Record, "record the session / stop recording", "record"),
     b(&[p(K::Char('q')), p(K::Esc)], "q/Esc", A::Back, "leave without grading (press twice)", "leave"),
 ];
 
@@ -157,6 +160,7 @@ const RUBRIC: &[Def] = &[
     b(&[p(K::PageUp), p(K::Char('K'))], "K/PgUp", A::PageUp, "scroll talking points back", ""),
     b(&[p(K::Char('s'))], "s", A::Save, "save the attempt", "save"),
     b(&[p(K::Char('x'))], "x", A::Discard, "discard (press twice)", "discard"),
+    b(&[p(K::Char('P'))], "P", A::Play, "play the recording / stop", "play"),
     b(&[p(K::Esc), p(K::Char('q'))], "q/Esc", A::Back, "back (asks before discarding)", ""),
 ];
 

@@ -24,6 +24,8 @@ pub enum Msg {
     InputFailed(std::io::Error),
     /// The search thread has results.
     Search,
+    /// A recorder, player or transcriber has news.
+    Audio(prep_core::audio::process::Event),
 }
 
 /// The input thread: reads one terminal event per request.
@@ -72,6 +74,10 @@ where
     app.ctx.search.on_results(move || {
         let _ = search_tx.send(Msg::Search);
     });
+    let audio_tx = tx.clone();
+    app.ctx.audio.notify = Some(std::sync::Arc::new(move |ev| {
+        let _ = audio_tx.send(Msg::Audio(ev));
+    }));
     let mut input = Input::start(tx)?;
     let mut ambiguous_rows = Vec::new();
     let mut next_tick: Option<Instant> = None;
@@ -110,6 +116,7 @@ where
             }
             Some(Msg::InputFailed(e)) => return Err(e),
             Some(Msg::Search) => app.search_results(now, unix),
+            Some(Msg::Audio(ev)) => app.audio_event(&ev, now, unix),
             None if next_tick.is_none() => return Ok(()),
             None => {}
         }

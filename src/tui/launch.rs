@@ -64,6 +64,8 @@ pub fn context(setup: Setup, now: Instant, now_unix: i64) -> Ctx {
     let background = crate::theme::Background::resolve(setup.config.config.theme);
     let theme = Theme::new(crate::theme::color_enabled(true), background);
     let mut ctx = Ctx::new(setup.bank, log, theme, now, now_unix);
+    ctx.audio =
+        super::audio::AudioCtx::new(setup.config.config.audio.clone(), setup.data_dir.clone());
     let (keys, key_problems) = Keymap::from_config(&setup.config_file, &setup.config.config);
     ctx.keys = keys;
     let mut problems: Vec<String> = setup

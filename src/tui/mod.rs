@@ -3,6 +3,7 @@
 //! normal exit, error, panic, SIGTERM/SIGHUP/SIGINT, Ctrl-Z) and runs the event loop.
 
 pub mod app;
+pub mod audio;
 mod ctx;
 mod derived;
 pub mod effect;
@@ -81,6 +82,10 @@ pub fn run(
         panic!("PREP_DEBUG_PANIC_AFTER_FIRST_FRAME is set, so prep panics on purpose");
     }
     let result = event_loop(&mut terminal, &mut app);
+    // No recorder or player outlives prep (the screens' own stop them as they go; this is for
+    // the rest).
+    drop(app);
+    prep_core::audio::process::stop_all();
     restore();
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -96,6 +101,7 @@ pub fn run(
 fn install_panic_hook() {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
+        prep_core::audio::process::stop_all();
         restore();
         previous(info);
     }));
@@ -115,6 +121,7 @@ fn install_signal_handlers() {
                     if sig == SIGINT && EDITING.load(std::sync::atomic::Ordering::SeqCst) {
                         continue;
                     }
+                    prep_core::audio::process::stop_all();
                     restore();
                     std::process::exit(128 + sig);
                 }

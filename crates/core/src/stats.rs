@@ -192,6 +192,8 @@ mod tests {
             follow_ups: 0,
             mock: None,
             stages: Vec::new(),
+            recording: None,
+            delivery: None,
         }
     }
 

@@ -52,6 +52,10 @@ pub trait Screen {
     }
     /// The editor this screen opened on `path` has closed.
     fn edited(&mut self, _ctx: &mut Ctx, _path: &Path) {}
+    /// A recorder, player or transcriber this screen started has news.
+    fn audio(&mut self, _ctx: &mut Ctx, _ev: &prep_core::audio::process::Event) -> Step {
+        Step::stay()
+    }
 }
 
 pub enum View {

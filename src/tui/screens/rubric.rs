@@ -23,6 +23,8 @@ pub struct RubricState {
     pos: usize,
     scroll: u16,
     confirm_discard: bool,
+    /// The recording's player and transcript (see `tui::audio`).
+    pub audio: crate::tui::audio::RubricAudio,
 }
 
 impl RubricState {
@@ -34,6 +36,7 @@ impl RubricState {
     ) -> Self {
         let items = practice::checklist(&ctx.bank, &ctx.bank.questions[question]);
         let nav = Nav::new(items.len());
+        let audio = crate::tui::audio::RubricAudio::new(ctx, &answer);
         RubricState {
             question,
             checked: vec![false; items.len()],
@@ -44,6 +47,7 @@ impl RubricState {
             pos,
             scroll: 0,
             confirm_discard: false,
+            audio,
         }
     }
 
@@ -84,6 +88,7 @@ pub fn update(s: &mut RubricState, ctx: &mut Ctx, action: Action) -> Step {
         Action::ToggleItem(i) => s.toggle(i),
         Action::PageDown => s.scroll = s.scroll.saturating_add(5),
         Action::PageUp => s.scroll = s.scroll.saturating_sub(5),
+        Action::Play => s.audio.toggle_play(ctx),
         Action::Save => return Step::effect(Effect::Save(Box::new(s.attempt(ctx)))),
         Action::Discard | Action::Back if confirmed => {
             ctx.info("Discarded; nothing was saved");
@@ -172,7 +177,7 @@ pub fn draw(f: &mut Frame, area: Rect, s: &mut RubricState, ctx: &Ctx) {
         " Grade honestly · spoke {} of {} ",
         format_clock(i64::from(s.answer.spoken_secs)),
         format_clock(i64::from(s.answer.limit_secs))
-    );
+    ) + &s.audio.title();
     let table = Table::new(
         rows,
         [
@@ -226,6 +231,7 @@ pub fn draw(f: &mut Frame, area: Rect, s: &mut RubricState, ctx: &Ctx) {
         }
         md.push('\n');
     }
+    md.push_str(&s.audio.markdown(&s.answer));
     md.push_str(&prep_core::doc::answer_markdown(q));
     if !s.answer.stages.is_empty() {
         md.push_str("\n\n");
@@ -264,6 +270,13 @@ impl Screen for RubricState {
     }
     fn nav(&mut self) -> Option<&mut Nav> {
         Some(&mut self.nav)
+    }
+    fn running(&self) -> bool {
+        self.audio.busy()
+    }
+    fn audio(&mut self, ctx: &mut Ctx, ev: &prep_core::audio::process::Event) -> Step {
+        self.audio.event(ctx, &mut self.answer, ev);
+        Step::stay()
     }
     /// Saved: on to the next question of the drill (a failed save keeps the grading here).
     fn saved(&mut self, ctx: &mut Ctx, saved: bool) -> Step {

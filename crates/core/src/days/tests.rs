@@ -192,6 +192,8 @@ fn review(at: i64, score: f64) -> Attempt {
         follow_ups: 0,
         mock: None,
         stages: Vec::new(),
+        recording: None,
+        delivery: None,
     }
 }
 

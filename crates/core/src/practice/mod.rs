@@ -25,6 +25,10 @@ pub struct Answer {
     pub follow_ups_revealed: u32,
     /// Time per stage of a paced design session; empty for a short drill.
     pub stages: Vec<StageTime>,
+    /// The recording of the answer, when there is one.
+    pub recording: Option<crate::audio::RecordingRef>,
+    /// STAR part times, speaking time and pauses, transcript figures (when any were measured).
+    pub delivery: Option<crate::audio::Delivery>,
 }
 
 /// Build the record that goes into the attempt log.
@@ -64,6 +68,8 @@ pub fn attempt(
         follow_ups: answer.follow_ups_revealed,
         mock: None,
         stages: answer.stages.clone(),
+        recording: answer.recording.clone(),
+        delivery: answer.delivery.clone().filter(|d| !d.is_empty()),
     }
 }
 

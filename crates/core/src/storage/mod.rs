@@ -56,6 +56,12 @@ pub struct Attempt {
     /// Time per stage of a paced design session (empty for a short drill).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub stages: Vec<StageTime>,
+    /// The answer's recording in `<data>/recordings/`, when it was recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recording: Option<crate::audio::RecordingRef>,
+    /// How it was delivered: STAR part times, speaking time and pauses, transcript figures.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub delivery: Option<crate::audio::Delivery>,
 }
 
 /// A new attempt id for a record graded at `at` (Unix seconds): the time, then 32 random bits.

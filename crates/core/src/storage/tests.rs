@@ -22,6 +22,8 @@ pub(crate) fn sample(at: i64, score: f64) -> Attempt {
         follow_ups: 0,
         mock: None,
         stages: Vec::new(),
+        recording: None,
+        delivery: None,
     }
 }
 

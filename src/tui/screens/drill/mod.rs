@@ -37,6 +37,8 @@ pub struct DrillState {
     pub paced: Option<Box<paced::Paced>>,
     confirm_leave: bool,
     rang: bool,
+    /// The recorder, STAR marks and the attempt id (see `tui::audio`).
+    pub audio: crate::tui::audio::DrillAudio,
 }
 
 impl DrillState {
@@ -47,6 +49,10 @@ impl DrillState {
         let paced = paced::Paced::for_question(&ctx.bank.questions[queue[pos]], limit, ctx.now);
         let mut notes = TextArea::default();
         notes.set_placeholder_text("n to jot an outline while you talk");
+        let audio = crate::tui::audio::DrillAudio::new(
+            ctx,
+            ctx.bank.questions[queue[pos]].kind == prep_core::bank::Kind::Behavioral,
+        );
         DrillState {
             queue,
             pos,
@@ -58,6 +64,7 @@ impl DrillState {
             paced: paced.map(Box::new),
             confirm_leave: false,
             rang: false,
+            audio,
         }
     }
 
@@ -91,6 +98,7 @@ pub fn running(s: &DrillState) -> bool {
 
 /// Time is up: ring once (the app rings only when the bell is on).
 pub fn tick(s: &mut DrillState, ctx: &mut Ctx) -> Step {
+    s.audio.flush(ctx);
     if let Some(p) = &mut s.paced {
         return paced::tick(p, ctx);
     }
@@ -120,6 +128,10 @@ impl Screen for DrillState {
     fn text_input(&mut self, _ctx: &mut Ctx, key: KeyEvent) {
         text_input(self, key);
     }
+    fn audio(&mut self, ctx: &mut Ctx, ev: &prep_core::audio::process::Event) -> Step {
+        self.audio.event(ctx, ev);
+        Step::stay()
+    }
 }
 
 pub fn text_input(s: &mut DrillState, key: KeyEvent) {
@@ -145,7 +157,27 @@ pub fn answer(s: &DrillState, now: std::time::Instant) -> Answer {
     }
 }
 
+/// The answer is over: what the drill measured, with its recording and delivery figures.
+pub fn finish_answer(s: &mut DrillState, ctx: &Ctx) -> Answer {
+    let mut a = answer(s, ctx.now);
+    a.id = s.audio.id.clone();
+    (a.recording, a.delivery) = s.audio.finish(ctx.now);
+    a
+}
+
 pub fn update(s: &mut DrillState, ctx: &mut Ctx, action: Action) -> Transition {
+    s.audio.flush(ctx);
+    match action {
+        Action::Record => {
+            s.audio.toggle(ctx);
+            return Transition::Stay;
+        }
+        Action::NextPart => {
+            s.audio.next_part(ctx);
+            return Transition::Stay;
+        }
+        _ => {}
+    }
     if s.paced.is_some() {
         return paced::update(s, ctx, action);
     }
@@ -160,7 +192,7 @@ pub fn update(s: &mut DrillState, ctx: &mut Ctx, action: Action) -> Transition {
         }
         Action::Open => {
             let q = s.question();
-            let answer = answer(s, now);
+            let answer = finish_answer(s, ctx);
             let next = (s.queue.clone(), s.pos);
             return Transition::Replace(View::Rubric(Box::new(rubric::RubricState::new(
                 ctx, q, answer, next,
@@ -250,6 +282,8 @@ pub fn draw(f: &mut Frame, area: Rect, s: &mut DrillState, ctx: &Ctx) {
             t.dim(),
         ),
     ]);
+    let mut head_line = head_line;
+    head_line.spans.extend(s.audio.badges(ctx));
     f.render_widget(Paragraph::new(head_line), head);
     if let Some(hint) = stories_hint {
         let row = Rect {

@@ -98,6 +98,7 @@ pub fn mode(s: &MockState) -> Mode {
 
 pub fn running(s: &MockState) -> bool {
     matches!(&s.stage, Stage::Answer(_, d) if drill::running(d))
+        || matches!(&s.stage, Stage::Grade(_, r) if r.audio.busy())
 }
 
 pub fn tick(s: &mut MockState, ctx: &mut Ctx) -> Step {
@@ -214,6 +215,13 @@ impl Screen for MockState {
         }
         Step::stay()
     }
+    fn audio(&mut self, ctx: &mut Ctx, ev: &prep_core::audio::process::Event) -> Step {
+        match &mut self.stage {
+            Stage::Answer(_, d) => Screen::audio(d.as_mut(), ctx, ev),
+            Stage::Grade(_, r) => Screen::audio(r.as_mut(), ctx, ev),
+            _ => Step::stay(),
+        }
+    }
 }
 
 fn scroll(v: &mut ReportView, by: i32) -> Transition {
@@ -249,7 +257,8 @@ fn answer_update(
 ) -> (Stage, Transition) {
     match action {
         Action::Open => {
-            run.answers.push((d.question(), drill::answer(&d, ctx.now)));
+            run.answers
+                .push((d.question(), drill::finish_answer(&mut d, ctx)));
             if d.pos + 1 < run.queue.len() {
                 let next = drill::DrillState::new(ctx, run.queue.clone(), d.pos + 1);
                 (Stage::Answer(run, Box::new(next)), Transition::Stay)

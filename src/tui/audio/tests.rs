@@ -1,0 +1,1 @@
+//! The drill's recorder and STAR marks and the rubric's figures, with fake programs.
