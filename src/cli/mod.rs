@@ -14,10 +14,12 @@ macro_rules! outln {
 mod config;
 #[cfg(feature = "test-hooks")]
 mod debug;
+mod doctor;
 mod export;
 mod list;
 mod mock;
 mod output;
+mod recordings;
 mod review;
 mod show;
 mod stats;
@@ -123,6 +125,16 @@ pub enum Command {
     Config {
         #[command(subcommand)]
         command: config::ConfigCommand,
+    },
+    /// Recordings of your answers: list, play, transcribe, prune
+    Recordings {
+        #[command(subcommand)]
+        command: recordings::RecordingsCommand,
+    },
+    /// What prep would use here and why: recorder, player, transcriber, paths, terminal
+    Doctor {
+        #[arg(long, value_enum, default_value_t = Format::Plain)]
+        format: Format,
     },
     #[cfg(feature = "test-hooks")]
     /// Hooks for tests (hidden; see src/cli/debug.rs)
@@ -261,6 +273,8 @@ pub fn run(cli: &Cli) -> ExitCode {
     let code = match command {
         Command::Validate { paths, format } => validate::run(&mut w, cli, paths, *format),
         Command::Config { command } => config::run(&mut w, cli, command),
+        Command::Recordings { command } => recordings::run(&mut w, cli, command),
+        Command::Doctor { format } => doctor::run(&mut w, cli, *format),
         #[cfg(feature = "test-hooks")]
         Command::Debug { command } => debug::run(cli, command),
         _ => match load_bank(cli) {

@@ -79,7 +79,16 @@ pub fn shown(p: &Path) -> String {
     }
 }
 
-/// `m:ss` for seconds.
+/// `m:ss` for seconds (the REC badge, the player).
 pub fn clock(secs: f64) -> String {
     prep_core::practice::format_clock(secs.max(0.0) as i64)
+}
+
+/// `4.2 s` under a minute, `m:ss` above (the delivery figures).
+pub fn span(secs: f64) -> String {
+    if secs < 59.95 {
+        format!("{:.1} s", secs.max(0.0))
+    } else {
+        clock(secs.round())
+    }
 }

@@ -2,7 +2,7 @@
 //! player stopped when the screen goes; the transcript made in the background ("transcribing…"
 //! until it arrives); and the delivery figures and transcript for the compare pane.
 
-use super::{AudioCtx, clock};
+use super::{AudioCtx, clock, span};
 use crate::tui::app::Ctx;
 use prep_core::audio::commands::Role;
 use prep_core::audio::process::{self, Child, Event};
@@ -75,7 +75,7 @@ impl RubricAudio {
         else {
             return;
         };
-        let limit = transcribe_limit(&audio.settings, seconds);
+        let limit = process::transcribe_limit(&audio.settings, seconds);
         process::transcribe_in_background(cmd, wav, txt, audio.log(), limit, notify);
         self.transcript = Transcript::Running;
     }
@@ -171,8 +171,8 @@ impl RubricAudio {
         if let Some(a) = &d.audio {
             md.push_str(&format!(
                 "- Spoke {} of {} recorded\n- First word after {:.1} s\n- {} pause{} of 2 s or more{}\n",
-                clock(a.speaking),
-                clock(a.seconds),
+                span(a.speaking),
+                span(a.seconds),
                 a.first_word.unwrap_or(0.0),
                 a.pauses,
                 if a.pauses == 1 { "" } else { "s" },
@@ -188,9 +188,9 @@ impl RubricAudio {
             for p in &d.parts {
                 let spoke = p
                     .speaking
-                    .map_or(String::new(), |s| format!(", spoke {}", clock(s)));
+                    .map_or(String::new(), |s| format!(", spoke {}", span(s)));
                 let words = p.words.map_or(String::new(), |w| format!(", {w} words"));
-                md.push_str(&format!("- {} {}{spoke}{words}\n", p.part, clock(p.secs)));
+                md.push_str(&format!("- {} {}{spoke}{words}\n", p.part, span(p.secs)));
             }
             if let Some(share) = action_percent(&d.parts) {
                 md.push_str(&format!(
@@ -225,13 +225,4 @@ impl RubricAudio {
         }
         md
     }
-}
-
-/// How long a transcriber may run: N times the recording's length (N from the config, default
-/// 10), and never under 5 s.
-pub fn transcribe_limit(settings: &prep_core::config::Audio, seconds: f64) -> Duration {
-    let n = settings
-        .transcribe_timeout
-        .unwrap_or(prep_core::config::DEFAULT_TRANSCRIBE_TIMEOUT);
-    Duration::from_secs_f64((seconds * f64::from(n)).max(5.0))
 }

@@ -301,3 +301,12 @@ pub fn transcribe_in_background(
         });
     }
 }
+
+/// How long a transcriber may run: N times the recording's length (N from the config, default
+/// 10), and never under 5 s.
+pub fn transcribe_limit(settings: &crate::config::Audio, seconds: f64) -> Duration {
+    let n = settings
+        .transcribe_timeout
+        .unwrap_or(crate::config::DEFAULT_TRANSCRIBE_TIMEOUT);
+    Duration::from_secs_f64((seconds * f64::from(n)).clamp(5.0, 86_400.0))
+}
