@@ -53,7 +53,11 @@ pub fn parse(file: &Path, text: &str) -> Loaded {
                             u32::try_from(i.as_str().replace('_', "").parse::<i64>().ok()?).ok()
                         });
                         match n.filter(|n| (1..=1000).contains(n)) {
-                            Some(n) => config.audio.transcribe_timeout = Some(n),
+                            // The default is kept as "not set", so `config show` marks it.
+                            Some(n) => {
+                                config.audio.transcribe_timeout =
+                                    (n != DEFAULT_TRANSCRIBE_TIMEOUT).then_some(n);
+                            }
                             None => {
                                 let m = format!(
                                     "audio.transcribe_timeout must be a whole number from 1 to 1000 (times the recording's length); found {}",
