@@ -92,3 +92,53 @@ pub fn span(secs: f64) -> String {
         clock(secs.round())
     }
 }
+
+/// The Stats screen's delivery line: the latest recorded answers against the ones before, or
+/// `None` when nothing was recorded or marked yet.
+pub fn stats_line(ctx: &crate::tui::app::Ctx) -> Option<ratatui::text::Line<'static>> {
+    let tr = prep_core::audio::trend::trend(&ctx.attempts);
+    let recent = tr.recent?;
+    let earlier = tr.earlier;
+    let fig = |now: Option<f64>, before: Option<f64>, unit: &str, digits: usize| {
+        now.map(|v| {
+            let was = before.map_or(String::new(), |b| format!(" (was {b:.digits$})"));
+            format!("{v:.digits$}{unit}{was}")
+        })
+    };
+    let e = |f: fn(&prep_core::audio::trend::Point) -> Option<f64>| earlier.as_ref().and_then(f);
+    let parts: Vec<String> = [
+        fig(
+            recent.speaking_percent,
+            e(|p| p.speaking_percent),
+            "% speaking",
+            0,
+        ),
+        fig(
+            recent.pauses_per_minute,
+            e(|p| p.pauses_per_minute),
+            " pauses/min",
+            1,
+        ),
+        fig(
+            recent.first_word,
+            e(|p| p.first_word),
+            " s to first word",
+            1,
+        ),
+        fig(
+            recent.action_percent,
+            e(|p| p.action_percent),
+            "% Action (aim 60)",
+            0,
+        ),
+        fig(recent.wpm, e(|p| p.wpm), " wpm", 0),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let n = tr.points.len().min(prep_core::audio::trend::WINDOW);
+    Some(ratatui::text::Line::styled(
+        format!("delivery, last {n}: {}", parts.join(" · ")),
+        ctx.theme.dim(),
+    ))
+}

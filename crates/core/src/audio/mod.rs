@@ -7,6 +7,7 @@ pub mod commands;
 pub mod files;
 pub mod process;
 pub mod transcript;
+pub mod trend;
 mod wav;
 
 #[cfg(test)]

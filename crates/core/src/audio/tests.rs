@@ -211,3 +211,57 @@ proptest! {
         }
     }
 }
+
+fn logged(at: i64) -> crate::storage::Attempt {
+    serde_json::from_value(serde_json::json!({
+        "schema": 1, "at": at, "question": "q", "section": "s", "kind": "behavioral",
+        "time_limit": 90, "spoken": 80, "overtime": 0, "checked": [], "items": 5,
+        "score": 50.0, "technical": null, "people": 50.0,
+    }))
+    .unwrap()
+}
+
+#[test]
+fn the_trend_compares_the_latest_recorded_answers_with_the_ones_before() {
+    let attempt = |at: i64, speaking: f64, action: f64| {
+        let mut a = logged(at);
+        a.delivery = Some(Delivery {
+            parts: vec![
+                PartTime {
+                    part: "Situation".into(),
+                    secs: 100.0 - action,
+                    ..PartTime::default()
+                },
+                PartTime {
+                    part: "Action".into(),
+                    secs: action,
+                    ..PartTime::default()
+                },
+            ],
+            audio: Some(AudioFigures {
+                seconds: 60.0,
+                speaking,
+                pauses: 2,
+                longest_pause: 3.0,
+                first_word: Some(1.0),
+            }),
+            speech: None,
+        });
+        a
+    };
+    let mut log: Vec<_> = (0..5).map(|i| attempt(100 + i, 30.0, 30.0)).collect();
+    log.extend((0..5).map(|i| attempt(200 + i, 45.0, 60.0)));
+    log.push(logged(300)); // not recorded: not in the trend
+    log.reverse();
+    let t = trend::trend(&log);
+    assert_eq!(t.points.len(), 10);
+    let (now, before) = (t.recent.unwrap(), t.earlier.unwrap());
+    assert_eq!(now.speaking_percent, Some(75.0));
+    assert_eq!(before.speaking_percent, Some(50.0));
+    assert_eq!(
+        (now.action_percent, before.action_percent),
+        (Some(60.0), Some(30.0))
+    );
+    assert_eq!(now.pauses_per_minute, Some(2.0));
+    assert_eq!(now.wpm, None, "no transcripts");
+}
