@@ -141,7 +141,9 @@ fn a_recorded_answer_with_star_marks_is_measured_played_and_transcribed() {
     s.wait_text(&["STAR: Action"]);
     s.wait_text(&["● REC 0:03"]);
     s.send("\r");
-    let screen = s.wait_text(&["Time per STAR part", "in three weeks"]);
+    s.wait_text(&["Time per STAR part", "in three weeks"]);
+    s.wait_quiet();
+    let screen = s.screen();
     assert!(!alive(rec), "the recorder stops when the answer ends");
     assert!(screen.contains("Spoke 2.5 s of 6.0 s recorded"), "{screen}");
     assert!(
@@ -230,7 +232,9 @@ fn a_recorder_that_exits_at_once_is_reported_and_the_attempt_still_saves() {
     });
     let dir = s.data_dir().to_path_buf();
     s.send("R");
-    let screen = s.wait_text(&["The recorder stopped by itself (exit status 3)"]);
+    s.wait_text(&["The recorder stopped by itself (exit status 3)"]);
+    s.wait_quiet();
+    let screen = s.screen();
     assert!(screen.contains("goes on unrecorded"), "{screen}");
     assert!(!screen.contains("● REC"), "{screen}");
     let logged = std::fs::read_to_string(dir.join("audio.log")).unwrap();
@@ -290,13 +294,40 @@ fn no_recorder_on_path_says_what_to_install_and_the_drill_goes_on() {
     let dir = s.data_dir().to_path_buf();
     s.wait_text(&["STAR: Situation"]);
     s.send("R");
-    let screen = s.wait_text(&["Not recording: no recorder found"]);
+    s.wait_text(&["Not recording: no recorder found"]);
+    s.wait_quiet();
+    let screen = s.screen();
     assert!(screen.contains("pw-record"), "{screen}");
     s.send("\r");
     s.wait_text(&["Grade honestly"]);
     s.send("s");
     s.wait_text(&["Saved: "]);
     assert_eq!(log(&dir).len(), 1);
+    s.send("q");
+    s.exit_code();
+}
+
+#[test]
+fn a_recorder_that_dies_mid_answer_keeps_what_it_wrote_marked_incomplete() {
+    // As a full disk does: part of the file written, then the recorder gives up.
+    let mut s = Session::start_in(DRILL, &[], (40, 120), |d| {
+        let fixture = d.join("bin/fixture.wav").display().to_string();
+        let dying = format!("cp {fixture} {{wav}}; echo 'No space left on device' >&2; exit 28");
+        setup(d, Some(&dying), None, "")
+    });
+    let dir = s.data_dir().to_path_buf();
+    s.send("R");
+    s.wait_text(&["The recorder stopped by itself (exit status 28)"]);
+    s.send("\r");
+    s.wait_text(&["The recording is incomplete"]);
+    s.wait_quiet();
+    let screen = s.screen();
+    assert!(screen.contains("Spoke 2.5 s of 6.0 s recorded"), "{screen}");
+    s.send("s");
+    s.wait_text(&["Saved: "]);
+    let a = &log(&dir)[0];
+    assert_eq!(a["recording"]["incomplete"], true);
+    assert_eq!(a["delivery"]["audio"]["speaking"], 2.5);
     s.send("q");
     s.exit_code();
 }

@@ -81,10 +81,10 @@ pub fn list(data: &Path) -> Vec<Stored> {
     out
 }
 
-/// Recordings older than `secs` seconds before `now` (Unix seconds).
+/// Recordings written `secs` seconds or more before `now` (Unix seconds).
 pub fn older_than(data: &Path, secs: i64, now: i64) -> Vec<Stored> {
     list(data)
         .into_iter()
-        .filter(|s| now - s.modified > secs)
+        .filter(|s| now - s.modified >= secs)
         .collect()
 }
