@@ -155,3 +155,44 @@ fn doctor_says_what_prep_would_use_and_why() {
     assert_eq!(v["ok"], true);
     assert_eq!(v["checks"][0]["check"], "recorder");
 }
+
+#[test]
+fn stats_show_the_delivery_of_recorded_answers() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let record = serde_json::json!({
+        "schema": 1, "id": "1795262400-0000beef", "at": 1_795_262_400, "question": "con-lost-argument",
+        "section": "conflict", "kind": "behavioral", "time_limit": 90, "spoken": 60, "overtime": 0,
+        "checked": [], "items": 5, "score": 40.0, "technical": null, "people": 40.0,
+        "recording": {"file": "1795262400-0000beef.wav"},
+        "delivery": {
+            "parts": [{"part": "Situation", "secs": 30.0}, {"part": "Action", "secs": 30.0}],
+            "audio": {"seconds": 60.0, "speaking": 45.0, "pauses": 3, "longest_pause": 4.0, "first_word": 1.5}
+        }
+    });
+    std::fs::write(d.join("attempts.jsonl"), format!("{record}\n")).unwrap();
+    let out = prep(d, &["stats"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let s = text(&out.stdout);
+    assert!(
+        s.contains("Delivery (last 1 recorded or STAR-marked answers)"),
+        "{s}"
+    );
+    assert!(
+        s.contains("speaking          75.0% of the recording"),
+        "{s}"
+    );
+    assert!(
+        s.contains("pauses            3.0 of 2 s or more a minute"),
+        "{s}"
+    );
+    assert!(s.contains("Action share      50.0% (aim about 60%)"), "{s}");
+    let out = prep(d, &["stats", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["delivery"]["recent"]["first_word"], 1.5);
+    // Export carries the figures and the file's name, never the audio.
+    let out = prep(d, &["export", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["attempts"][0]["delivery"]["audio"]["pauses"], 3);
+    assert!(!text(&out.stdout).contains("RIFF"));
+}

@@ -23,6 +23,7 @@ mod recordings;
 mod review;
 mod show;
 mod stats;
+mod stats_delivery;
 mod stories;
 mod validate;
 
