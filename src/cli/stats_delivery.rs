@@ -4,6 +4,9 @@ use super::Out;
 use prep_core::audio::trend::{self, Point};
 use prep_core::storage::Attempt;
 
+/// A figure's name, how to read it from a point, and its unit.
+type Row = (&'static str, fn(&Point) -> Option<f64>, &'static str);
+
 pub fn print(w: &mut String, attempts: &[Attempt], out: &Out) {
     let tr = trend::trend(attempts);
     let Some(recent) = &tr.recent else {
@@ -20,7 +23,7 @@ pub fn print(w: &mut String, attempts: &[Attempt], out: &Out) {
             bold
         )
     );
-    let rows: [(&str, fn(&Point) -> Option<f64>, &str); 6] = [
+    let rows: [Row; 6] = [
         ("speaking", |p| p.speaking_percent, "% of the recording"),
         (
             "pauses",
