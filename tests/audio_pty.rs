@@ -331,3 +331,24 @@ fn a_recorder_that_dies_mid_answer_keeps_what_it_wrote_marked_incomplete() {
     s.send("q");
     s.exit_code();
 }
+
+#[test]
+fn a_panic_while_recording_leaves_no_recorder() {
+    let env = [("PREP_DEBUG_PANIC_AFTER_FIRST_FRAME", "1")];
+    let extra = "record_every_drill = true\n";
+    let mut s = Session::start_in(DRILL, &env, (40, 120), |d| setup(d, None, None, extra));
+    let dir = s.data_dir().to_path_buf();
+    assert_eq!(s.exit_code(), 101);
+    // Whether or not the recorder got as far as writing its pid: nothing of it is left running.
+    let script = dir.join("bin/rec").display().to_string();
+    let left: Vec<String> = std::fs::read_dir("/proc")
+        .unwrap()
+        .filter_map(|e| {
+            let pid: u32 = e.ok()?.file_name().to_str()?.parse().ok()?;
+            let cmd = std::fs::read(format!("/proc/{pid}/cmdline")).ok()?;
+            let cmd = String::from_utf8_lossy(&cmd).replace('\0', " ");
+            (alive(pid) && cmd.contains(&script)).then_some(cmd)
+        })
+        .collect();
+    assert!(left.is_empty(), "left running after the panic: {left:?}");
+}
