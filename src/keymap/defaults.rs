@@ -124,7 +124,7 @@ const DRILL: &[Def] = &[
     b(&[p(K::Char('f'))], "f", A::FollowUp, "reveal a follow-up", "follow-up"),
     b(&[p(K::Char('b'))], "b", A::Bell, "bell at zero on/off", ""),
     b(&[p(K::Char('R'))], "R", A::Record, "record the answer / stop recording", "record"),
-    b(&[p(K::Char(']')), p(K::Tab)], "]/Tab", A::NextPart, "next STAR part (behavioural questions)", "next part"),
+    b(&[p(K::Char(']')), p(K::Tab)], "]/Tab", A::NextPart, "next STAR part (behavioural questions)", ""),
     b(&[p(K::Char('q')), p(K::Esc)], "q/Esc", A::Back, "leave without grading (press twice)", "leave"),
 ];
 

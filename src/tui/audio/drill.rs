@@ -236,6 +236,16 @@ impl DrillAudio {
                 format!("  STAR: {} ({}/5)", STAR_PARTS[p], p + 1),
                 t.key(),
             ));
+            // The key that moves on, as the key table (with the user's remaps) has it.
+            let key = ctx
+                .keys
+                .bindings(crate::keymap::Mode::Drill)
+                .iter()
+                .find(|b| b.action == crate::keymap::Action::NextPart)
+                .map(|b| b.shown.clone());
+            if let Some(key) = key.filter(|_| p + 1 < STAR_PARTS.len()) {
+                out.push(Span::styled(format!(" · {key} next"), t.dim()));
+            }
         }
         out
     }
