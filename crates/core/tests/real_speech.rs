@@ -85,6 +85,7 @@ fn espeak_speech_with_known_pauses_gives_known_figures() {
             "{what}: found {found}, want {want} within 0.3 s ({f:?})"
         );
     };
+    eprintln!("espeak-ng layout: spoken {spoken:.2} s; found {f:?}");
     near(f.first_word.unwrap(), 1.5, "time to the first word");
     near(f.speaking, spoken, "speaking time");
     assert_eq!(f.pauses, 2, "{f:?}");
