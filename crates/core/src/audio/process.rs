@@ -209,11 +209,12 @@ impl Child {
 impl Drop for Child {
     /// A child whose owner goes away goes too (a screen left, a drill abandoned).
     fn drop(&mut self) {
+        // Only a group this drop has just signalled: a pid that ended long ago may be in use again.
         if self.ended().is_none() {
             signal(self.pid, Signal::Term);
             let _ = self.wait_for(Duration::from_millis(300));
+            signal(self.pid, Signal::Kill);
         }
-        signal(self.pid, Signal::Kill);
     }
 }
 
