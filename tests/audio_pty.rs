@@ -62,7 +62,7 @@ fn setup(dir: &Path, record: Option<&str>, transcribe: Option<&str>, extra: &str
         &bin,
         "rec",
         &format!(
-            "echo $$ > {d}/rec.pid\ncp {d}/fixture.wav \"$1\"\ntrap 'exit 0' INT TERM\nwhile :; do sleep 0.05; done"
+            "trap 'exit 0' INT TERM\ncp {d}/fixture.wav \"$1\"\necho $$ > {d}/rec.pid\nwhile :; do sleep 0.05; done"
         ),
     );
     let play = script(
@@ -88,12 +88,14 @@ fn setup(dir: &Path, record: Option<&str>, transcribe: Option<&str>, extra: &str
     .unwrap();
 }
 
-fn pid(dir: &Path, name: &str) -> u32 {
-    std::fs::read_to_string(dir.join("bin").join(name))
-        .unwrap()
-        .trim()
-        .parse()
-        .unwrap()
+/// The pid a fake program wrote, once it has written it.
+fn pid_of(s: &mut Session, name: &str) -> u32 {
+    let file = s.data_dir().join("bin").join(name);
+    s.wait_until_within(
+        &format!("{name} to be written"),
+        Duration::from_secs(20),
+        |_| std::fs::read_to_string(&file).ok()?.trim().parse().ok(),
+    )
 }
 
 /// Alive means in the process table and not a zombie waiting to be reaped.
@@ -130,7 +132,7 @@ fn a_recorded_answer_with_star_marks_is_measured_played_and_transcribed() {
     s.wait_text(&["STAR: Situation"]);
     s.send("R");
     s.wait_text(&["● REC 0:0"]);
-    let rec = pid(&dir, "rec.pid");
+    let rec = pid_of(&mut s, "rec.pid");
     assert!(alive(rec));
     // Each part lasts until the recording clock has moved on a second.
     s.wait_text(&["● REC 0:01"]);
@@ -162,7 +164,7 @@ fn a_recorded_answer_with_star_marks_is_measured_played_and_transcribed() {
         dir.join("bin/played").exists().then_some(())
     });
     let played = std::fs::read_to_string(dir.join("bin/played")).unwrap();
-    let player = pid(&dir, "play.pid");
+    let player = pid_of(&mut s, "play.pid");
     assert!(alive(player));
     s.send("s");
     s.wait_text(&["Saved: "]);
@@ -197,10 +199,10 @@ fn a_recorded_answer_with_star_marks_is_measured_played_and_transcribed() {
 fn quitting_while_recording_or_playing_leaves_no_child() {
     // Ctrl-C on the drill, while the recorder runs.
     let mut s = Session::start_in(DRILL, &[], (40, 120), |d| setup(d, None, None, ""));
-    let dir = s.data_dir().to_path_buf();
+
     s.send("R");
     s.wait_text(&["● REC"]);
-    let rec = pid(&dir, "rec.pid");
+    let rec = pid_of(&mut s, "rec.pid");
     s.send("\x03");
     s.exit_code();
     assert!(!alive(rec), "recorder {rec} outlived prep");
@@ -208,15 +210,13 @@ fn quitting_while_recording_or_playing_leaves_no_child() {
     // SIGTERM with every drill recorded and the player running on the rubric.
     let extra = "record_every_drill = true\n";
     let mut s = Session::start_in(DRILL, &[], (40, 120), |d| setup(d, None, None, extra));
-    let dir = s.data_dir().to_path_buf();
+
     s.wait_text(&["● REC"]);
+    pid_of(&mut s, "rec.pid");
     s.send("\r");
     s.wait_text(&["Delivery"]);
     s.send("P");
-    s.wait_until("the player to start", |_| {
-        dir.join("bin/play.pid").exists().then_some(())
-    });
-    let player = pid(&dir, "play.pid");
+    let player = pid_of(&mut s, "play.pid");
     std::process::Command::new("kill")
         .args(["-TERM", &s.pid.to_string()])
         .status()
@@ -265,10 +265,11 @@ fn a_hanging_transcriber_is_stopped_with_a_message_and_grading_goes_on() {
     let dir = s.data_dir().to_path_buf();
     s.send("R");
     s.wait_text(&["● REC"]);
+    pid_of(&mut s, "rec.pid"); // the recording is written
     s.send("\r");
     s.wait_text(&["transcribing…"]);
     s.send(" ");
-    let screen = s.wait_until_within("the time limit", Duration::from_secs(15), |o| {
+    let screen = s.wait_until_within("the time limit", Duration::from_secs(40), |o| {
         let t = o.text();
         t.contains("No transcript: the transcriber ran for over 6 s")
             .then_some(t)
