@@ -17,6 +17,7 @@ mod config;
 mod debrief;
 #[cfg(feature = "test-hooks")]
 mod debug;
+mod doctor;
 mod entry;
 mod export;
 mod history;
@@ -26,9 +27,11 @@ mod loops;
 mod mock;
 mod output;
 mod plan;
+mod recordings;
 mod review;
 mod show;
 mod stats;
+mod stats_delivery;
 mod stories;
 mod sync;
 mod validate;
@@ -167,6 +170,16 @@ pub enum Command {
     Bank {
         #[command(subcommand)]
         command: bank_init::BankCommand,
+    },
+    /// Recordings of your answers: list, play, transcribe, prune
+    Recordings {
+        #[command(subcommand)]
+        command: recordings::RecordingsCommand,
+    },
+    /// What prep would use here and why: recorder, player, transcriber, paths, terminal
+    Doctor {
+        #[arg(long, value_enum, default_value_t = Format::Plain)]
+        format: Format,
     },
     #[cfg(feature = "test-hooks")]
     /// Hooks for tests (hidden; see src/cli/debug.rs)
@@ -315,6 +328,8 @@ pub fn run(cli: &Cli) -> ExitCode {
         Command::Man => completions::man(&mut w),
         Command::Bank { command } => bank_init::run(command),
         Command::Sync(args) => sync::run(&mut w, cli, args),
+        Command::Recordings { command } => recordings::run(&mut w, cli, command),
+        Command::Doctor { format } => doctor::run(&mut w, cli, *format),
         #[cfg(feature = "test-hooks")]
         Command::Debug { command } => debug::run(cli, command),
         _ => match load_bank(cli) {

@@ -12,7 +12,11 @@ pub fn run(w: &mut String, cli: &Cli, bank: &Bank, format: Format, out: &Out) ->
     };
     let st = prep_core::stats::compute(bank, &read.attempts, prep_core::clock::now_unix());
     if format == Format::Json {
-        print_json(w, &serde_json::to_value(&st).unwrap_or_default());
+        let mut v = serde_json::to_value(&st).unwrap_or_default();
+        // How answers were delivered (recorded or STAR-marked ones only).
+        v["delivery"] = serde_json::to_value(prep_core::audio::trend::trend(&read.attempts))
+            .unwrap_or_default();
+        print_json(w, &v);
         return ExitCode::SUCCESS;
     }
     let pct = |v: Option<f64>| v.map_or("–".to_string(), |v| format!("{v:.0}%"));
@@ -80,5 +84,6 @@ pub fn run(w: &mut String, cli: &Cli, bank: &Bank, format: Format, out: &Out) ->
             );
         }
     }
+    super::stats_delivery::print(w, &read.attempts, out);
     ExitCode::SUCCESS
 }

@@ -90,6 +90,10 @@ pub enum Action {
     Debrief,
     /// Sync the data folder through git (from Home).
     Sync,
+    /// Drill: start or stop recording the answer; mark the next STAR part. Rubric: play it.
+    Record,
+    NextPart,
+    Play,
 }
 
 /// Each action with its config name; `ToggleItem(0)` stands for every item.
@@ -142,6 +146,9 @@ const ACTION_NAMES: &[(Action, &str)] = &[
     (Action::Plan, "plan"),
     (Action::Debrief, "debrief"),
     (Action::Sync, "sync"),
+    (Action::Record, "record"),
+    (Action::NextPart, "next-part"),
+    (Action::Play, "play"),
 ];
 
 impl Action {

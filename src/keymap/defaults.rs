@@ -153,6 +153,8 @@ const DRILL: &[Def] = &[
     b(&[p(K::Char('n'))], "n", A::Notes, "type notes", "notes"),
     b(&[p(K::Char('f'))], "f", A::FollowUp, "reveal a follow-up", "follow-up"),
     b(&[p(K::Char('b'))], "b", A::Bell, "bell at zero on/off", ""),
+    b(&[p(K::Char('R'))], "R", A::Record, "record the answer / stop recording", "record"),
+    b(&[p(K::Char(']')), p(K::Tab)], "]/Tab", A::NextPart, "next STAR part (behavioural questions)", ""),
     b(&[p(K::Char('q')), p(K::Esc)], "q/Esc", A::Back, "leave without grading (press twice)", "leave"),
 ];
 
@@ -165,6 +167,7 @@ const PACED: &[Def] = &[
     b(&[p(K::Char('n'))], "n", A::Notes, "type notes for this stage", "notes"),
     b(&[p(K::Char('p')), p(K::Char(' '))], "p", A::Pause, "pause / resume (space starts a waiting clock)", "pause"),
     b(&[p(K::Char('b'))], "b", A::Bell, "bell when a stage or the session ends, on/off", ""),
+    b(&[p(K::Char('R'))], "R", A::Record, "record the session / stop recording", "record"),
     b(&[p(K::Char('q')), p(K::Esc)], "q/Esc", A::Back, "leave without grading (press twice)", "leave"),
 ];
 
@@ -190,6 +193,7 @@ const RUBRIC: &[Def] = &[
     b(&[Key::ctrl('u')], "Ctrl-U", A::HalfPageUp, "scroll talking points back half a page", ""),
     b(&[p(K::Char('s'))], "s", A::Save, "save the attempt", "save"),
     b(&[p(K::Char('x'))], "x", A::Discard, "discard (press twice)", "discard"),
+    b(&[p(K::Char('P'))], "P", A::Play, "play the recording / stop", "play"),
     b(&[p(K::Esc), p(K::Char('q'))], "q/Esc", A::Back, "back (asks before discarding)", ""),
 ];
 

@@ -106,6 +106,15 @@ impl App {
         }
     }
 
+    /// A recorder, player or transcriber has news for the screen on top.
+    pub fn audio_event(&mut self, ev: &prep_core::audio::process::Event, now: Instant, unix: i64) {
+        self.set_time(now, unix);
+        if let Some(view) = self.stack.last_mut() {
+            let step = view.screen().audio(&mut self.ctx, ev);
+            self.apply(step);
+        }
+    }
+
     /// How long the event loop may wait for input before it must tick; `None`: wait for input.
     pub fn tick_every(&self) -> Option<Duration> {
         let timed_status = self.ctx.status.as_ref().is_some_and(|s| s.until.is_some());

@@ -51,6 +51,8 @@ pub struct Ctx {
     pub stories_dir: Option<std::path::PathBuf>,
     /// Picks drills and mocks.
     pub rng: Rng,
+    /// Recorder, player and transcriber settings, and where their events go.
+    pub audio: super::audio::AudioCtx,
     stats: Memo<Stats>,
     schedule: Memo<Schedule>,
     /// The role being practised (`prep drill --role`; a plan may set the user's target role): the
@@ -109,6 +111,7 @@ impl Ctx {
             stories,
             stories_dir,
             rng: Rng::new(now_unix as u64),
+            audio: super::audio::AudioCtx::default(),
             stats: Memo::default(),
             schedule: Memo::default(),
             target_role: None,

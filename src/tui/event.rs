@@ -26,6 +26,8 @@ pub enum Msg {
     Search,
     /// A background job (a grader command) has finished.
     Background,
+    /// A recorder, player or transcriber has news.
+    Audio(prep_core::audio::process::Event),
 }
 
 /// The input thread: reads one terminal event per request.
@@ -78,6 +80,10 @@ where
     app.ctx.notify = Some(std::sync::Arc::new(move || {
         let _ = job_tx.send(Msg::Background);
     }));
+    let audio_tx = tx.clone();
+    app.ctx.audio.notify = Some(std::sync::Arc::new(move |ev| {
+        let _ = audio_tx.send(Msg::Audio(ev));
+    }));
     let mut input = Input::start(tx)?;
     let mut ambiguous_rows = Vec::new();
     let mut next_tick: Option<Instant> = None;
@@ -117,6 +123,7 @@ where
             Some(Msg::InputFailed(e)) => return Err(e),
             Some(Msg::Search) => app.search_results(now, unix),
             Some(Msg::Background) => app.background(now, unix),
+            Some(Msg::Audio(ev)) => app.audio_event(&ev, now, unix),
             None if next_tick.is_none() => return Ok(()),
             None => {}
         }

@@ -74,6 +74,8 @@ pub fn context(setup: Setup, now: Instant, now_unix: i64) -> Ctx {
     if !setup.loops.is_empty() {
         ctx.loops = setup.loops;
     }
+    ctx.audio =
+        super::audio::AudioCtx::new(setup.config.config.audio.clone(), setup.data_dir.clone());
     let (keys, key_problems) = Keymap::from_config(&setup.config_file, &setup.config.config);
     ctx.keys = keys;
     ctx.grader = setup.config.config.grader.command.clone();

@@ -3,6 +3,7 @@
 //! normal exit, error, panic, every catchable fatal signal, Ctrl-Z) and runs the event loop.
 
 pub mod app;
+pub mod audio;
 pub mod axis;
 mod cells;
 mod ctx;
@@ -89,6 +90,10 @@ pub fn run(
         panic!("PREP_DEBUG_PANIC_AFTER_FIRST_FRAME is set, so prep panics on purpose");
     }
     let result = event_loop(&mut terminal, &mut app);
+    // No recorder or player outlives prep (the screens' own stop them as they go; this is for
+    // the rest).
+    drop(app);
+    prep_core::audio::process::stop_all();
     restore();
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -99,11 +104,18 @@ pub fn run(
     }
 }
 
+/// On a fatal signal: stop every recorder, player and transcriber, then restore the terminal.
+fn restore_and_stop() {
+    prep_core::audio::process::stop_all();
+    restore();
+}
+
 /// ratatui's panic hook leaves the alternate screen; this one also shows the cursor and stops mouse
 /// reporting first, then lets the earlier hooks restore and print the message (exit status 101).
 fn install_panic_hook() {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
+        prep_core::audio::process::stop_all();
         restore();
         previous(info);
     }));
@@ -115,5 +127,5 @@ static EDITING: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::n
 /// Every catchable fatal signal (SIGQUIT too) restores the terminal, stops a running editor and
 /// exits with 128 + the signal number (see [`crate::signals`]).
 fn install_signal_handlers() {
-    crate::signals::on_fatal(restore);
+    crate::signals::on_fatal(restore_and_stop);
 }

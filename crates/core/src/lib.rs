@@ -2,6 +2,7 @@
 //! keeps it so: neither ratatui nor crossterm is in this crate's dependency tree). The TUI and
 //! the CLI in the `prep` crate are thin shells over these modules.
 
+pub mod audio;
 pub mod bank;
 pub mod bank_files;
 pub mod clock;

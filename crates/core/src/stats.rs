@@ -203,6 +203,8 @@ mod tests {
             mock: None,
             stages: Vec::new(),
             grade: Default::default(),
+            recording: None,
+            delivery: None,
         }
     }
 

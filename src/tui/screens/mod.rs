@@ -70,6 +70,10 @@ pub trait Screen {
     fn hold(&mut self, _ctx: &mut Ctx, _on: bool) {}
     /// A background job this screen started (a grader command) has news for it.
     fn background(&mut self, _ctx: &mut Ctx) {}
+    /// A recorder, player or transcriber this screen started has news.
+    fn audio(&mut self, _ctx: &mut Ctx, _ev: &prep_core::audio::process::Event) -> Step {
+        Step::stay()
+    }
 }
 
 pub enum View {

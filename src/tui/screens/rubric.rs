@@ -32,6 +32,8 @@ pub struct RubricState {
     compare_text: Option<(u16, String, ratatui::text::Text<'static>)>,
     confirm_discard: bool,
     pub extras: super::grading::Extras,
+    /// The recording's player and transcript (see `tui::audio`).
+    pub audio: crate::tui::audio::RubricAudio,
 }
 
 impl RubricState {
@@ -45,6 +47,7 @@ impl RubricState {
         let items = practice::checklist_for(&ctx.bank, q, ctx.target_role);
         let nav = Nav::new(items.len());
         let extras = super::grading::Extras::new(ctx, question, &answer);
+        let audio = crate::tui::audio::RubricAudio::new(ctx, &answer);
         RubricState {
             question,
             checked: vec![false; items.len()],
@@ -59,6 +62,7 @@ impl RubricState {
             compare_text: None,
             confirm_discard: false,
             extras,
+            audio,
         }
     }
 
@@ -109,6 +113,7 @@ pub fn update(s: &mut RubricState, ctx: &mut Ctx, action: Action) -> Step {
                 s.extras.ticked(ctx, &s.items, &s.checked, &s.answer);
             }
         }
+        Action::Play => s.audio.toggle_play(ctx),
         Action::Save => return Step::effect(Effect::Save(Box::new(s.attempt(ctx)))),
         Action::Discard | Action::Back if confirmed => {
             ctx.info("Discarded; nothing was saved");
@@ -231,7 +236,7 @@ pub fn draw(f: &mut Frame, area: Rect, s: &mut RubricState, ctx: &Ctx) {
         " Grade honestly · spoke {} of {} ",
         format_clock(i64::from(s.answer.spoken_secs)),
         format_clock(i64::from(s.answer.limit_secs))
-    );
+    ) + &s.audio.title();
     let table = Table::new(
         rows,
         [
@@ -276,8 +281,8 @@ pub fn draw(f: &mut Frame, area: Rect, s: &mut RubricState, ctx: &Ctx) {
         .title(" Compare: what a strong answer covers ")
         .title_style(t.title());
     let width = block.inner(right).width.saturating_sub(2).max(1);
-    // Laid out again only when the width or the second opinion changes.
-    let opinion = s.extras.opinion.markdown(&s.items);
+    // Laid out again only when the width, the second opinion or the recording's part changes.
+    let opinion = s.extras.opinion.markdown(&s.items) + &s.audio.markdown(&s.answer);
     if s.compare_text
         .as_ref()
         .is_none_or(|(w, o, _)| *w != width || *o != opinion)
@@ -312,6 +317,7 @@ fn compare_markdown(s: &RubricState, ctx: &Ctx, q: &prep_core::bank::Question) -
         q,
         ctx.target_role,
     ));
+    md.push_str(&s.audio.markdown(&s.answer));
     md.push_str(&prep_core::doc::answer_markdown(q));
     if !s.answer.stages.is_empty() {
         md.push_str("\n\n");
@@ -349,6 +355,13 @@ impl Screen for RubricState {
     }
     fn background(&mut self, ctx: &mut Ctx) {
         self.extras.background(ctx);
+    }
+    fn running(&self) -> bool {
+        self.audio.busy()
+    }
+    fn audio(&mut self, ctx: &mut Ctx, ev: &prep_core::audio::process::Event) -> Step {
+        self.audio.event(ctx, &mut self.answer, ev);
+        Step::stay()
     }
     /// Saved: on to the next question of the drill (a failed save keeps the grading here).
     fn saved(&mut self, ctx: &mut Ctx, saved: bool) -> Step {

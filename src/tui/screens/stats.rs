@@ -28,8 +28,9 @@ fn pct(v: Option<f64>) -> String {
 pub fn draw(f: &mut Frame, area: Rect, _s: &mut StatsState, ctx: &Ctx) {
     let t = ctx.theme;
     let st = ctx.stats();
+    let delivery = crate::tui::audio::stats_line(ctx);
     let [head, middle, bottom] = Layout::vertical([
-        Constraint::Length(3),
+        Constraint::Length(3 + u16::from(delivery.is_some())),
         Constraint::Fill(3),
         Constraint::Length(10),
     ])
@@ -56,6 +57,7 @@ pub fn draw(f: &mut Frame, area: Rect, _s: &mut StatsState, ctx: &Ctx) {
     if let Some(c) = super::grading::calibration::summary(&st.calibration) {
         summary.push(Line::styled(c, t.warn()));
     }
+    summary.extend(delivery);
     f.render_widget(Paragraph::new(summary), head);
     if st.attempts == 0 {
         let msg = "No attempts yet. Drill a question (d on Home) and save its grade to see your trend here.";

@@ -43,7 +43,13 @@ pub const TRANSCRIBE_PLACEHOLDERS: &[&str] = &["wav", "txt"];
 pub const GRADER_PLACEHOLDERS: &[&str] = &["prompt", "txt", "wav"];
 
 const TOP_KEYS: &[&str] = &["theme", "keys", "audio", "grader"];
-const AUDIO_KEYS: &[&str] = &["record", "play", "transcribe"];
+const AUDIO_KEYS: &[&str] = &[
+    "record",
+    "play",
+    "transcribe",
+    "record_every_drill",
+    "transcribe_timeout",
+];
 const GRADER_KEYS: &[&str] = &["command"];
 
 /// Every setting, each with its default (see [`Config::default`]).
@@ -95,7 +101,15 @@ pub struct Audio {
     pub play: Option<String>,
     /// Turns `{wav}` into text, written to `{txt}` (or printed, if the template has no `{txt}`).
     pub transcribe: Option<String>,
+    /// `record_every_drill = true`: every drill starts recording (R still stops it).
+    pub record_every_drill: bool,
+    /// `transcribe_timeout = N`: a transcriber gets N times the recording's length, at least
+    /// 5 s; `None` means the default, [`DEFAULT_TRANSCRIBE_TIMEOUT`].
+    pub transcribe_timeout: Option<u32>,
 }
+
+/// A transcriber gets this many times the recording's length before it is stopped.
+pub const DEFAULT_TRANSCRIBE_TIMEOUT: u32 = 10;
 
 /// `[grader]`.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

@@ -35,6 +35,39 @@ pub fn parse(file: &Path, text: &str) -> Loaded {
             "keys" => config.keys = r.keys(value),
             "audio" => {
                 for (k, v) in r.table("audio", AUDIO_KEYS, value) {
+                    if k == "record_every_drill" {
+                        match v.get_ref().as_bool() {
+                            Some(b) => config.audio.record_every_drill = b,
+                            None => {
+                                let m = format!(
+                                    "audio.record_every_drill must be true or false; found {}",
+                                    r.found(v)
+                                );
+                                r.problem(v.span(), m);
+                            }
+                        }
+                        continue;
+                    }
+                    if k == "transcribe_timeout" {
+                        let n = v.get_ref().as_integer().and_then(|i| {
+                            u32::try_from(i.as_str().replace('_', "").parse::<i64>().ok()?).ok()
+                        });
+                        match n.filter(|n| (1..=1000).contains(n)) {
+                            // The default is kept as "not set", so `config show` marks it.
+                            Some(n) => {
+                                config.audio.transcribe_timeout =
+                                    (n != DEFAULT_TRANSCRIBE_TIMEOUT).then_some(n);
+                            }
+                            None => {
+                                let m = format!(
+                                    "audio.transcribe_timeout must be a whole number from 1 to 1000 (times the recording's length); found {}",
+                                    r.found(v)
+                                );
+                                r.problem(v.span(), m);
+                            }
+                        }
+                        continue;
+                    }
                     let (slot, allowed) = match k {
                         "record" => (&mut config.audio.record, RECORD_PLACEHOLDERS),
                         "play" => (&mut config.audio.play, PLAY_PLACEHOLDERS),

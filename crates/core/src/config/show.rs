@@ -89,6 +89,18 @@ impl Config {
             self.audio.transcribe.as_deref(),
             "<speech-to-text> {wav} {txt}",
         );
+        out.push_str(&format!(
+            "record_every_drill = {}{}\n",
+            self.audio.record_every_drill,
+            mark(!self.audio.record_every_drill)
+        ));
+        out.push_str(&format!(
+            "transcribe_timeout = {}{}  # times the recording's length\n",
+            self.audio
+                .transcribe_timeout
+                .unwrap_or(super::DEFAULT_TRANSCRIBE_TIMEOUT),
+            mark(self.audio.transcribe_timeout.is_none())
+        ));
         out.push_str(
             "\n# An outside grader. {prompt} is the question, {txt} the transcript, {wav} the audio.\n",
         );

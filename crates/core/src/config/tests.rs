@@ -146,11 +146,11 @@ fn bad_values_are_problems_and_the_rest_applies() {
         ),
         (
             "audio = \"sox\"",
-            "config.toml:1:9: audio must be a table, written [audio] on a line of its own with record, play, transcribe under it; found \"sox\"",
+            "config.toml:1:9: audio must be a table, written [audio] on a line of its own with record, play, transcribe, record_every_drill, transcribe_timeout under it; found \"sox\"",
         ),
         (
             "[audio]\nrecrod = \"rec {wav}\"",
-            "config.toml:2:1: unknown audio setting `recrod`; the ones prep knows are record, play, transcribe",
+            "config.toml:2:1: unknown audio setting `recrod`; the ones prep knows are record, play, transcribe, record_every_drill, transcribe_timeout",
         ),
         (
             "[audio]\nplay = 3",
@@ -624,4 +624,21 @@ fn deep_nesting_does_not_overflow_the_stack() {
         let l = read(&text);
         assert!(l.problems.len() <= 1);
     }
+}
+
+#[test]
+fn record_every_drill_and_transcribe_timeout_are_read_and_checked() {
+    let r = read("[audio]\nrecord_every_drill = true\ntranscribe_timeout = 3\n");
+    assert!(r.problems.is_empty(), "{:?}", lines(&r));
+    assert!(r.config.audio.record_every_drill);
+    assert_eq!(r.config.audio.transcribe_timeout, Some(3));
+    let r = read("[audio]\nrecord_every_drill = \"yes\"\ntranscribe_timeout = 0\n");
+    assert_eq!(
+        lines(&r),
+        vec![
+            "config.toml:2:22: audio.record_every_drill must be true or false; found \"yes\"",
+            "config.toml:3:22: audio.transcribe_timeout must be a whole number from 1 to 1000 (times the recording's length); found 0",
+        ]
+    );
+    assert!(!r.config.audio.record_every_drill);
 }

@@ -193,6 +193,8 @@ fn review(at: i64, score: f64) -> Attempt {
         mock: None,
         stages: Vec::new(),
         grade: Default::default(),
+        recording: None,
+        delivery: None,
     }
 }
 

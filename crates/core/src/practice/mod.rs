@@ -27,6 +27,10 @@ pub struct Answer {
     pub follow_ups_revealed: u32,
     /// Time per stage of a paced design session; empty for a short drill.
     pub stages: Vec<StageTime>,
+    /// The recording of the answer, when there is one.
+    pub recording: Option<crate::audio::RecordingRef>,
+    /// STAR part times, speaking time and pauses, transcript figures (when any were measured).
+    pub delivery: Option<crate::audio::Delivery>,
 }
 
 /// Build the record that goes into the attempt log.
@@ -70,6 +74,8 @@ pub fn attempt(
             weights: Some(crate::grades::weights_of(items, checked)),
             ..Default::default()
         },
+        recording: answer.recording.clone(),
+        delivery: answer.delivery.clone().filter(|d| !d.is_empty()),
     }
 }
 

@@ -62,6 +62,12 @@ pub struct Attempt {
     /// Axis weights, who graded, re-grade link, second opinion: see [`crate::grades::GradeInfo`].
     #[serde(flatten)]
     pub grade: crate::grades::GradeInfo,
+    /// The answer's recording in `<data>/recordings/`, when it was recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recording: Option<crate::audio::RecordingRef>,
+    /// How it was delivered: STAR part times, speaking time and pauses, transcript figures.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub delivery: Option<crate::audio::Delivery>,
 }
 
 /// A new attempt id for a record graded at `at` (Unix seconds): the time, then 32 random bits.

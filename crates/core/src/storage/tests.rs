@@ -23,6 +23,8 @@ pub(crate) fn sample(at: i64, score: f64) -> Attempt {
         mock: None,
         stages: Vec::new(),
         grade: Default::default(),
+        recording: None,
+        delivery: None,
     }
 }
 

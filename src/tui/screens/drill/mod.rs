@@ -46,6 +46,8 @@ pub struct DrillState {
     pub in_mock: bool,
     /// Enter was pressed once early in a long session; a second press ends it.
     confirm_end: bool,
+    /// The recorder, STAR marks and the attempt id (see `tui::audio`).
+    pub audio: crate::tui::audio::DrillAudio,
 }
 
 impl DrillState {
@@ -57,6 +59,10 @@ impl DrillState {
         let mut notes = TextArea::default();
         notes.set_placeholder_text("n to jot an outline while you talk");
         notes.set_wrap_mode(ratatui_textarea::WrapMode::WordOrGlyph);
+        let audio = crate::tui::audio::DrillAudio::new(
+            ctx,
+            ctx.bank.questions[queue[pos]].kind == prep_core::bank::Kind::Behavioral,
+        );
         let mut s = DrillState {
             queue,
             pos,
@@ -72,6 +78,7 @@ impl DrillState {
             held: false,
             in_mock: false,
             confirm_end: false,
+            audio,
         };
         if pos > 0 {
             s.wait(ctx.now);
@@ -109,6 +116,7 @@ pub fn running(s: &DrillState) -> bool {
 
 /// Time is up: ring once (the app rings only when the bell is on).
 pub fn tick(s: &mut DrillState, ctx: &mut Ctx) -> Step {
+    s.audio.flush(ctx);
     if let Some(p) = &mut s.paced {
         return paced::tick(p, ctx);
     }
@@ -144,6 +152,10 @@ impl Screen for DrillState {
     fn unsaved(&self) -> Option<&'static str> {
         (!self.waiting).then_some("this answer")
     }
+    fn audio(&mut self, ctx: &mut Ctx, ev: &prep_core::audio::process::Event) -> Step {
+        self.audio.event(ctx, ev);
+        Step::stay()
+    }
 }
 
 pub fn text_input(s: &mut DrillState, key: KeyEvent) {
@@ -169,9 +181,29 @@ pub fn answer(s: &DrillState, now: std::time::Instant) -> Answer {
     }
 }
 
+/// The answer is over: what the drill measured, with its recording and delivery figures.
+pub fn finish_answer(s: &mut DrillState, ctx: &Ctx) -> Answer {
+    let mut a = answer(s, ctx.now);
+    a.id = s.audio.id.clone();
+    (a.recording, a.delivery) = s.audio.finish(ctx.now);
+    a
+}
+
 pub fn update(s: &mut DrillState, ctx: &mut Ctx, action: Action) -> Transition {
     if s.waiting {
         return waiting_update(s, ctx, action);
+    }
+    s.audio.flush(ctx);
+    match action {
+        Action::Record => {
+            s.audio.toggle(ctx);
+            return Transition::Stay;
+        }
+        Action::NextPart => {
+            s.audio.next_part(ctx);
+            return Transition::Stay;
+        }
+        _ => {}
     }
     if action != Action::Open {
         s.confirm_end = false;
@@ -192,7 +224,7 @@ pub fn update(s: &mut DrillState, ctx: &mut Ctx, action: Action) -> Transition {
         }
         Action::Open => {
             let q = s.question();
-            let answer = answer(s, now);
+            let answer = finish_answer(s, ctx);
             let next = (s.queue.clone(), s.pos);
             return Transition::Replace(View::Rubric(Box::new(rubric::RubricState::new(
                 ctx, q, answer, next,
@@ -315,6 +347,8 @@ fn draw_short(f: &mut Frame, area: Rect, s: &mut DrillState, ctx: &Ctx) {
             t.dim(),
         ),
     ]);
+    let mut head_line = head_line;
+    head_line.spans.extend(s.audio.badges(ctx));
     f.render_widget(Paragraph::new(head_line), head);
     if let Some(hint) = stories_hint {
         let row = Rect {

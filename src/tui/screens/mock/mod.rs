@@ -110,6 +110,7 @@ pub fn mode(s: &MockState) -> Mode {
 
 pub fn running(s: &MockState) -> bool {
     matches!(&s.stage, Stage::Answer(_, d) if drill::running(d))
+        || matches!(&s.stage, Stage::Grade(_, r) if r.audio.busy())
 }
 
 pub fn tick(s: &mut MockState, ctx: &mut Ctx) -> Step {
@@ -240,6 +241,13 @@ impl Screen for MockState {
         }
         Step::stay()
     }
+    fn audio(&mut self, ctx: &mut Ctx, ev: &prep_core::audio::process::Event) -> Step {
+        match &mut self.stage {
+            Stage::Answer(_, d) => Screen::audio(d.as_mut(), ctx, ev),
+            Stage::Grade(_, r) => Screen::audio(r.as_mut(), ctx, ev),
+            _ => Step::stay(),
+        }
+    }
 }
 
 /// The drill of the question at `pos`, timed by its part of the loop unless `--time` was given.
@@ -291,7 +299,8 @@ fn answer_update(
         }
         Action::Open if d.ask_before_ending(ctx) => (Stage::Answer(run, d), Transition::Stay),
         Action::Open => {
-            run.answers.push((d.question(), drill::answer(&d, ctx.now)));
+            run.answers
+                .push((d.question(), drill::finish_answer(&mut d, ctx)));
             if d.pos + 1 < run.queue.len() {
                 let mut next = drill_at(ctx, &run, d.pos + 1);
                 next.in_mock = true;

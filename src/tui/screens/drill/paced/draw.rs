@@ -160,6 +160,8 @@ pub fn draw(f: &mut Frame, area: Rect, s: &mut DrillState, ctx: &Ctx) {
             t.dim(),
         ),
     ]);
+    let mut head_line = head_line;
+    head_line.spans.extend(s.audio.badges(ctx));
     f.render_widget(Paragraph::new(head_line), head);
     f.render_widget(Paragraph::new(prompt_text.patch_style(t.title())), prompt);
     draw_strip(f, strip, p, ctx);

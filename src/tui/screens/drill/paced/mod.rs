@@ -84,7 +84,7 @@ pub(super) fn update(s: &mut DrillState, ctx: &mut Ctx, action: Action) -> Trans
             ctx.info("Press q or Esc again to leave without grading");
         }
         Action::Open => {
-            let answer = super::answer(s, now);
+            let answer = super::finish_answer(s, ctx);
             let worst = answer
                 .stages
                 .iter()
