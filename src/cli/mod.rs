@@ -11,6 +11,7 @@ macro_rules! outln {
     }};
 }
 
+mod args;
 mod bank_init;
 mod completions;
 mod config;
@@ -26,6 +27,7 @@ mod list;
 mod loops;
 mod mock;
 mod output;
+mod paths;
 mod plan;
 mod recordings;
 mod review;
@@ -36,8 +38,12 @@ mod stories;
 mod sync;
 mod validate;
 
-use clap::{Parser, Subcommand, ValueEnum};
-use prep_core::bank::{self, Bank, BankSource, Filter, Kind, Role};
+pub use args::{FilterArgs, Format};
+use args::{parse_role, parse_time};
+use clap::{Parser, Subcommand};
+pub(crate) use paths::read_log;
+pub use paths::{config_dir, data_dir, sources};
+use prep_core::bank::{self, Bank, Filter, Role};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -188,108 +194,6 @@ pub enum Command {
         #[command(subcommand)]
         command: debug::DebugCommand,
     },
-}
-
-#[derive(clap::Args, Debug, Default, Clone)]
-pub struct FilterArgs {
-    /// Only this section (id)
-    #[arg(long)]
-    pub section: Option<String>,
-    /// Only questions with this tag
-    #[arg(long)]
-    pub tag: Option<String>,
-    /// Only this kind
-    #[arg(long, value_parser = parse_kind)]
-    pub kind: Option<Kind>,
-    /// Only questions for this role
-    #[arg(long, value_parser = parse_role)]
-    pub role: Option<Role>,
-}
-
-impl FilterArgs {
-    pub fn to_filter(&self) -> Filter {
-        Filter {
-            section: self.section.clone(),
-            tag: self.tag.clone(),
-            kind: self.kind,
-            role: self.role,
-        }
-    }
-}
-
-fn parse_time(s: &str) -> Result<u32, String> {
-    match bank::parse_duration(s) {
-        Some(secs @ 10..=10_800) => Ok(secs as u32),
-        Some(_) => Err("must be between 10s and 3h".into()),
-        None => Err("write it like 90s, 2m or 1h30m".into()),
-    }
-}
-
-fn parse_kind(s: &str) -> Result<Kind, String> {
-    Kind::parse(s).ok_or_else(|| format!("expected one of {}", Kind::expected()))
-}
-
-fn parse_role(s: &str) -> Result<Role, String> {
-    Role::parse(s).ok_or_else(|| format!("expected one of {}", Role::expected()))
-}
-
-#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
-pub enum Format {
-    Plain,
-    Json,
-}
-
-/// Config folder (user bank lives in `bank/` inside it); `PREP_CONFIG_DIR` overrides.
-pub fn config_dir() -> Option<PathBuf> {
-    if let Some(dir) = std::env::var_os("PREP_CONFIG_DIR") {
-        return Some(PathBuf::from(dir));
-    }
-    directories::ProjectDirs::from("", "", "prep").map(|d| d.config_dir().to_path_buf())
-}
-
-/// Data folder: `--data-dir`, else `PREP_DATA_DIR`, else the platform's data folder.
-pub fn data_dir(cli: &Cli) -> Option<PathBuf> {
-    cli.data_dir
-        .clone()
-        .or_else(|| std::env::var_os("PREP_DATA_DIR").map(PathBuf::from))
-        .or_else(|| {
-            directories::ProjectDirs::from("", "", "prep").map(|d| d.data_dir().to_path_buf())
-        })
-}
-
-/// The sources prep reads, in merge order: built-in, the user bank (if present), `--bank` folders.
-pub fn sources(cli: &Cli) -> Vec<BankSource> {
-    let mut sources = vec![BankSource::Builtin];
-    if !cli.no_user_bank
-        && let Some(dir) = config_dir()
-            .map(|d| d.join("bank"))
-            .filter(|d| d.is_dir() && !bank::holds_nothing(d))
-    {
-        sources.push(BankSource::Dir(dir));
-    }
-    sources.extend(cli.banks.iter().map(|b| BankSource::Dir(b.clone())));
-    sources
-}
-
-/// Read the attempt log of the data folder, printing each unreadable line (with `note` after it)
-/// to stderr. `Err` carries the exit code after a message, when there is no folder or no reading.
-pub(crate) fn read_log(
-    cli: &Cli,
-    note: &str,
-) -> Result<(PathBuf, prep_core::storage::LogRead), ExitCode> {
-    let Some(dir) = data_dir(cli) else {
-        eprintln!("prep: no data folder could be found; pass --data-dir DIR");
-        return Err(ExitCode::from(1));
-    };
-    let log = prep_core::storage::AttemptLog::new(&dir);
-    let read = log.read().map_err(|e| {
-        eprintln!("prep: {e}");
-        ExitCode::from(1)
-    })?;
-    for p in &read.problems {
-        eprintln!("{}:{}: {}{note}", log.path().display(), p.line, p.message);
-    }
-    Ok((dir, read))
 }
 
 /// Load the bank, or print every problem and say how to find them again.

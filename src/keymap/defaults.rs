@@ -93,14 +93,7 @@ const PLAN: &[Def] = &[
 
 #[rustfmt::skip]
 const LIST: &[Def] = &[
-    MOVE[0],
-    MOVE[1],
-    MOVE[2],
-    MOVE[3],
-    HALF[0],
-    HALF[1],
-    ENDS[0],
-    ENDS[1],
+    MOVE[0], MOVE[1], MOVE[2], MOVE[3], HALF[0], HALF[1], ENDS[0], ENDS[1],
     b(&[p(K::Enter), p(K::Right), p(K::Char('l'))], "Enter", A::Open, "open", "open"),
     b(&[p(K::Char('d'))], "d", A::Drill, "drill this question", "drill"),
     b(&[p(K::Char('D'))], "D", A::DrillAll, "drill all shown, shuffled", "drill all"),
@@ -256,8 +249,7 @@ const MOCK_REPORT: &[Def] = &[
 
 #[rustfmt::skip]
 const INTERVIEW: &[Def] = &[
-    MOVE[0],
-    MOVE[1],
+    MOVE[0], MOVE[1],
     b(&[p(K::Char(' '))], "space", A::Toggle, "tick / untick while they talk", "tick"),
     b(&[Key::Digit], "1-9", A::ToggleItem(0), "tick item by number", "tick #"),
     b(&[p(K::Char('f'))], "f", A::FollowUp, "fire the next follow-up (its own clock)", "follow-up"),

@@ -242,3 +242,19 @@ fn esc_on_home_does_not_quit_but_q_does() {
         Some(Action::Quit)
     );
 }
+
+#[test]
+fn the_readme_names_every_key_table() {
+    let readme = include_str!("../../README.md");
+    let at = readme
+        .find("**`[keys.<mode>]`**")
+        .expect("the README's key tables paragraph");
+    let para = &readme[at..at + readme[at..].find("\n\n").unwrap_or(readme.len() - at)];
+    for mode in Mode::ALL {
+        assert!(
+            para.contains(&format!("`{}`", mode.name())),
+            "README's [keys.<mode>] list lacks `{}`",
+            mode.name()
+        );
+    }
+}
