@@ -37,7 +37,7 @@ pub fn run(w: &mut String, cli: &Cli, bank: &Bank, id: &str, format: Format) -> 
     );
     for a in mine {
         outln!(w);
-        outln!(w, "{}", history::facts(a, zone));
+        outln!(w, "{}", history::facts(bank, a, zone));
         outln!(w, "  {} of {} items ticked", a.checked.len(), a.items);
         for line in a.notes.lines().filter(|l| !l.trim().is_empty()) {
             outln!(w, "  | {line}");

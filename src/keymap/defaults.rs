@@ -310,6 +310,14 @@ fn mock_table(drill: &[Def]) -> Vec<Def> {
         .collect()
 }
 
+/// A table without the bindings of some actions (a guide has no question to drill).
+fn without(defs: &[Def], actions: &[Action]) -> Vec<Def> {
+    defs.iter()
+        .filter(|d| !actions.contains(&d.action))
+        .copied()
+        .collect()
+}
+
 /// The table of every mode, before the user's remaps.
 pub(super) fn keymap() -> Keymap {
     let click = |defs: &[Def], click: Def| {
@@ -329,14 +337,8 @@ pub(super) fn keymap() -> Keymap {
         (Mode::Guides, click(GUIDES, CLICK_OPENS)),
         (Mode::List, click(LIST, CLICK_OPENS)),
         (Mode::Reader, READER.to_vec()),
-        (
-            Mode::Guide,
-            READER
-                .iter()
-                .filter(|d| d.action != A::Drill)
-                .copied()
-                .collect(),
-        ),
+        (Mode::Guide, without(READER, &[A::Drill, A::History])),
+        (Mode::History, without(READER, &[A::History])),
         (Mode::Search, click(SEARCH, CLICK_OPENS)),
         (Mode::Drill, DRILL.to_vec()),
         (Mode::Notes, NOTES.to_vec()),
@@ -350,14 +352,7 @@ pub(super) fn keymap() -> Keymap {
         (Mode::MockDrill, mock_table(DRILL)),
         (Mode::MockPaced, mock_table(PACED)),
         (Mode::MockReport, MOCK_REPORT.to_vec()),
-        (
-            Mode::MockReportDone,
-            MOCK_REPORT
-                .iter()
-                .filter(|d| d.action != A::Drill)
-                .copied()
-                .collect(),
-        ),
+        (Mode::MockReportDone, without(MOCK_REPORT, &[A::Drill])),
         (Mode::Interview, click(INTERVIEW, tick)),
         (Mode::InterviewCompare, INTERVIEW_COMPARE.to_vec()),
         (Mode::Plan, PLAN.to_vec()),

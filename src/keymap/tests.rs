@@ -258,3 +258,19 @@ fn the_readme_names_every_key_table() {
         );
     }
 }
+
+#[test]
+fn every_mode_has_keys_and_a_way_back() {
+    let keys = Keymap::default();
+    for &mode in Mode::ALL {
+        let binds = keys.bindings(mode);
+        assert!(!binds.is_empty(), "{} has no key table", mode.name());
+        let out = binds.iter().chain(keys.global()).any(|b| {
+            matches!(
+                b.action,
+                Action::Back | Action::Quit | Action::Open | Action::Save
+            )
+        });
+        assert!(out, "{} has no key that leaves it", mode.name());
+    }
+}

@@ -15,19 +15,16 @@ pub fn of<'a>(attempts: &'a [Attempt], id: &str) -> Vec<&'a Attempt> {
     mine
 }
 
-fn pct(v: Option<f64>) -> String {
-    v.map_or("–".to_string(), |v| format!("{v:.0}%"))
-}
-
-/// One line of facts about an attempt: "2026-11-21 12:00 · 64% · technical 50% · people 80% ·
-/// spoke 1:20 of 1:30".
-pub fn facts(a: &Attempt, zone: &Zone) -> String {
+/// One line of facts about an attempt: "2026-11-21 12:00 · 64% · technical 0 of 2 · people 7 of
+/// 12 (58%) · spoke 1:20 of 1:30" (an axis by its weight, as everywhere).
+pub fn facts(bank: &Bank, a: &Attempt, zone: &Zone) -> String {
+    let w = crate::grades::axes(bank, a);
     let mut out = format!(
         "{} · {:.0}% · technical {} · people {} · spoke {} of {}",
         zone.date_time(a.at),
         a.score,
-        pct(a.technical),
-        pct(a.people),
+        w.technical.single(),
+        w.people.single(),
         format_clock(i64::from(a.spoken)),
         format_clock(i64::from(a.time_limit)),
     );
@@ -59,7 +56,7 @@ pub fn markdown(bank: &Bank, attempts: &[Attempt], id: &str, zone: &Zone) -> Str
         md.push_str(&format!(
             "## {}. {}\n\n",
             mine.len() - i,
-            escape(&facts(a, zone))
+            escape(&facts(bank, a, zone))
         ));
         md.push_str(&format!(
             "{} of {} items ticked\n\n",
@@ -107,8 +104,10 @@ mod tests {
         assert!(newest < oldest, "{md}");
         assert!(md.contains("2 attempts, newest first (UTC)"), "{md}");
         assert!(
-            md.contains("technical – · people 60% · spoke 1:40 of 1:30 (0:10 over)"),
-            "{md}"
+            md.contains(
+                "technical no items · people 3 of 5 (60%) · spoke 1:40 of 1:30 (0:10 over)"
+            ),
+            "axes by their weight: {md}"
         );
         assert!(
             md.contains("first try") && md.contains("### Clarify"),

@@ -33,6 +33,7 @@ pub fn markdown(ctx: &Ctx, question: usize) -> String {
             mine.len(),
             if mine.len() == 1 { "" } else { "s" },
             escape(&prep_core::history::facts(
+                &ctx.bank,
                 last,
                 prep_core::days::Zone::local()
             ))

@@ -266,7 +266,7 @@ pub fn draw(f: &mut Frame, area: Rect, s: &mut RubricState, ctx: &Ctx) {
     let w: prep_core::grades::Axes = prep_core::grades::weights_of(&s.items, &s.checked).into();
     crate::tui::axis::gauge(f, g1, &t, "Technical", w.technical, false);
     crate::tui::axis::gauge(f, g2, &t, "People", w.people, false);
-    let legend = "t·3 technical, weight 3 · p people · own: this question's · lvl: the level's";
+    let legend = "t·3: technical, weight 3 · p: people · own / lvl: question's / level's";
     let line = s
         .extras
         .hint_line(ctx, &s.items, &s.checked, &s.answer, legend);
