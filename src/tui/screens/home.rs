@@ -137,7 +137,10 @@ pub fn draw(f: &mut Frame, area: Rect, s: &mut HomeState, ctx: &Ctx) {
     };
     let mut lines = vec![Line::from(summary)];
     lines.extend(plan_line);
-    lines.push(Line::styled(last, t.dim()));
+    lines.push(Line::styled(
+        crate::markdown::ellipsize(&last, usize::from(area.width)),
+        t.dim(),
+    ));
     let header = Paragraph::new(lines);
     f.render_widget(header, head);
 

@@ -155,7 +155,7 @@ fn draw_sections(f: &mut Frame, area: Rect, st: &Stats, ctx: &Ctx) {
             height: 1,
             ..inner
         };
-        let name: String = s.title.chars().take(name_w).collect();
+        let name = crate::markdown::ellipsize(&s.title, name_w);
         let label = format!(
             "{name:<name_w$} {avg:>3.0}% {:>3}/{:<3}",
             s.practised, s.questions
