@@ -80,6 +80,8 @@ pub enum Action {
     Mock,
     /// Every attempt at the question open in the reader.
     History,
+    /// Write the Markdown report to the data folder (from Stats).
+    Export,
     /// Move the keys' focus to the other pane (the rubric's checklist and compare pane).
     SwitchPane,
     /// Interviewer mode: a peer asks and grades live (from Home).
@@ -142,6 +144,7 @@ const ACTION_NAMES: &[(Action, &str)] = &[
     (Action::Mock, "mock"),
     (Action::SwitchPane, "switch-pane"),
     (Action::History, "history"),
+    (Action::Export, "export"),
     (Action::Interview, "interview"),
     (Action::Plan, "plan"),
     (Action::Debrief, "debrief"),

@@ -192,6 +192,7 @@ const RUBRIC: &[Def] = &[
 
 #[rustfmt::skip]
 const STATS: &[Def] = &[
+    b(&[p(K::Char('e'))], "e", A::Export, "export the report to the data folder", "export"),
     b(&[p(K::Char('q')), p(K::Esc), p(K::Left), p(K::Char('h'))], "q/Esc", A::Back, "back", "back"),
 ];
 

@@ -2,6 +2,7 @@
 
 pub mod debrief;
 pub mod drill;
+mod export;
 pub mod grading;
 pub mod guides;
 pub mod home;

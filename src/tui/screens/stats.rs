@@ -14,9 +14,16 @@ use ratatui::widgets::{Axis, Block, Borders, Chart, Dataset, GraphType, LineGaug
 #[derive(Default)]
 pub struct StatsState;
 
-pub fn update(_s: &mut StatsState, _ctx: &mut Ctx, action: Action) -> Transition {
+pub fn update(_s: &mut StatsState, ctx: &mut Ctx, action: Action) -> Transition {
     match action {
         Action::Back => Transition::Pop,
+        Action::Export => {
+            match super::export::write_report(ctx) {
+                Ok(path) => ctx.info(format!("Exported to {}", path.display())),
+                Err(e) => ctx.error(e),
+            }
+            Transition::Stay
+        }
         _ => Transition::Stay,
     }
 }

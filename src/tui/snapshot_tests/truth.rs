@@ -206,7 +206,7 @@ fn stats_help_offers_no_keys_that_do_nothing() {
         .iter()
         .map(|b| b.action)
         .collect();
-    assert_eq!(stats, [Action::Back]);
+    assert_eq!(stats, [Action::Export, Action::Back]);
     let done: Vec<Action> = keys
         .bindings(Mode::MockReportDone)
         .iter()
