@@ -302,6 +302,10 @@ fn answer_update(
             run.answers
                 .push((d.question(), drill::finish_answer(&mut d, ctx)));
             if d.pos + 1 < run.queue.len() {
+                // A note about this answer ("Stage 3/6") does not follow onto the next question.
+                if ctx.status.as_ref().is_some_and(|st| !st.error) {
+                    ctx.status = None;
+                }
                 let mut next = drill_at(ctx, &run, d.pos + 1);
                 next.in_mock = true;
                 (Stage::Answer(run, Box::new(next)), Transition::Stay)

@@ -222,3 +222,23 @@ fn each_answer_is_timed_by_its_part_of_the_loop_unless_a_time_was_given() {
     let app = self::app(c, "amazon");
     assert_eq!(limit(&app), 30);
 }
+
+#[test]
+fn a_note_about_one_answer_does_not_follow_onto_the_next_question() {
+    let mut app = app(ctx(), "tech-lead");
+    app.ctx.info("Stage 3/6: Deep dive");
+    app.update(Action::Open);
+    let shown = app.ctx.status.as_ref().map(|s| s.text.clone());
+    assert!(
+        !shown.as_deref().unwrap_or_default().contains("Stage 3/6"),
+        "{shown:?}"
+    );
+    // Errors stay until something replaces them.
+    let mut app = crate::tui::screens::mock::tests::app(ctx(), "tech-lead");
+    app.ctx.error("the log is damaged");
+    app.update(Action::Open);
+    assert!(
+        app.ctx.status.as_ref().is_some_and(|s| s.error),
+        "errors stay"
+    );
+}
