@@ -99,7 +99,14 @@ pub fn draw(
             t.title(),
         ),
         ratatui::text::Line::raw(format!("Ready? space starts the {limit} clock")),
-        ratatui::text::Line::styled("q or Esc leaves the drill", t.dim()),
+        ratatui::text::Line::styled(
+            if s.in_mock {
+                "q or Esc twice stops the mock"
+            } else {
+                "q or Esc leaves the drill"
+            },
+            t.dim(),
+        ),
     ];
     let width = 44.min(area.width);
     let height = 5.min(area.height);
