@@ -190,13 +190,19 @@ fn draw_ticks(f: &mut Frame, area: Rect, a: &mut Asking, ctx: &Ctx) {
     let total = w.overall().percent().unwrap_or(0.0);
     f.render_widget(
         Paragraph::new(vec![
-            Line::raw(format!(
-                " Score {total:.0}% · technical {} · people {}",
-                w.technical.single(),
-                w.people.single()
+            Line::raw(crate::markdown::ellipsize(
+                &format!(
+                    " Score {total:.0}% · technical {} · people {}",
+                    w.technical.single(),
+                    w.people.single()
+                ),
+                usize::from(score.width),
             )),
             Line::styled(
-                " Enter saves your grade and hands over for the candidate's own",
+                crate::markdown::ellipsize(
+                    " Enter saves your grade and hands over for the candidate's own",
+                    usize::from(score.width),
+                ),
                 t.dim(),
             ),
         ]),
