@@ -164,6 +164,9 @@ pub enum Command {
         id: String,
         #[arg(long, value_enum, default_value_t = Format::Plain)]
         format: Format,
+        /// Delete this attempt (its id as `prep history ID` prints it); the log keeps a record
+        #[arg(long, value_name = "ATTEMPT_ID")]
+        delete: Option<String>,
     },
     /// Print a completion script for your shell (see the README for where it goes)
     Completions {
@@ -273,7 +276,10 @@ pub fn run(cli: &Cli) -> ExitCode {
                 Command::Export(args) => export::run(&mut w, cli, &bank, args),
                 Command::Stories { command } => stories::run(&mut w, cli, &bank, command, &out),
                 Command::Review { format } => review::run(&mut w, cli, &bank, *format, &out),
-                Command::History { id, format } => history::run(&mut w, cli, &bank, id, *format),
+                Command::History { id, format, delete } => match delete {
+                    Some(d) => history::delete(&mut w, cli, id, d),
+                    None => history::run(&mut w, cli, &bank, id, *format),
+                },
                 Command::Plan(args) => plan::run(&mut w, cli, &bank, args),
                 Command::Debrief(args) => debrief::run(&mut w, cli, &bank, args),
                 // Answered above, before the bank is loaded.

@@ -96,6 +96,8 @@ pub enum Action {
     Record,
     NextPart,
     Play,
+    /// History: delete the newest attempt (asks first).
+    DeleteAttempt,
 }
 
 /// Each action with its config name; `ToggleItem(0)` stands for every item.
@@ -152,6 +154,7 @@ const ACTION_NAMES: &[(Action, &str)] = &[
     (Action::Record, "record"),
     (Action::NextPart, "next-part"),
     (Action::Play, "play"),
+    (Action::DeleteAttempt, "delete-attempt"),
 ];
 
 impl Action {

@@ -130,6 +130,10 @@ const READER: &[Def] = &[
 ];
 
 #[rustfmt::skip]
+const HISTORY_DELETE: Def =
+    b(&[p(K::Char('x'))], "x", A::DeleteAttempt, "delete the newest attempt (x twice)", "delete");
+
+#[rustfmt::skip]
 const SEARCH: &[Def] = &[
     b(&[p(K::Up), Key::ctrl('p')], "↑/Ctrl-P", A::Up, "previous result", ""),
     b(&[p(K::Down), Key::ctrl('n')], "↓/Ctrl-N", A::Down, "next result", ""),
@@ -339,7 +343,12 @@ pub(super) fn keymap() -> Keymap {
         (Mode::List, click(LIST, CLICK_OPENS)),
         (Mode::Reader, READER.to_vec()),
         (Mode::Guide, without(READER, &[A::Drill, A::History])),
-        (Mode::History, without(READER, &[A::History])),
+        (Mode::History, {
+            let mut h = without(READER, &[A::History]);
+            let del = HISTORY_DELETE;
+            h.insert(h.len() - 1, del);
+            h
+        }),
         (Mode::Search, click(SEARCH, CLICK_OPENS)),
         (Mode::Drill, DRILL.to_vec()),
         (Mode::Notes, NOTES.to_vec()),

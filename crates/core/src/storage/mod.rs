@@ -10,6 +10,7 @@ use std::io::{Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
 mod atomic;
+pub mod deletion;
 mod lock;
 mod stale;
 mod stream;
@@ -163,6 +164,17 @@ impl AttemptLog {
     /// writer. If the write fails midway (a full disk), the partial record is cut off again, so the
     /// file is exactly as it was.
     pub fn append(&self, attempt: &Attempt) -> Result<(), StorageError> {
+        self.append_line(serde_json::to_string(attempt).unwrap_or_default())
+    }
+
+    /// Mark the attempt `id` deleted by appending a deletion record, durably like [`Self::append`].
+    /// Reading the log leaves the attempt out from then on; nothing already written is changed.
+    pub fn delete(&self, id: &str, at: i64) -> Result<(), StorageError> {
+        let record = deletion::Deletion::new(id, at);
+        self.append_line(serde_json::to_string(&record).unwrap_or_default())
+    }
+
+    fn append_line(&self, mut line: String) -> Result<(), StorageError> {
         let path = self.shown();
         let dir = self.path.parent().unwrap_or(Path::new("."));
         std::fs::create_dir_all(dir).map_err(|e| StorageError::CreateDir {
@@ -194,7 +206,6 @@ impl AttemptLog {
                 });
             }
         }
-        let mut line = serde_json::to_string(attempt).unwrap_or_default();
         line.push('\n');
         let start = file.seek(SeekFrom::End(0)).unwrap_or(0);
         // A previous writer killed mid-line leaves no newline: start on a fresh line so the torn
@@ -263,9 +274,11 @@ fn needs_newline(file: &mut File, len: u64) -> bool {
 /// Parse log bytes: good records are kept, every other non-blank line is reported by number.
 pub fn parse_log(bytes: &[u8]) -> LogRead {
     let mut read = LogRead::default();
+    let mut deleted = std::collections::HashSet::new();
     for (i, raw) in bytes.split(|&b| b == b'\n').enumerate() {
-        stream::parse_line(&mut read, i + 1, raw);
+        stream::parse_line(&mut read, &mut deleted, i + 1, raw);
     }
+    deletion::apply(&mut read, &deleted);
     read
 }
 

@@ -3,7 +3,8 @@
 //! whose figures are out of range (a score of `1e308`, a time of a year) is reported by line and
 //! skipped like any other bad line, so nothing downstream sizes a bar or a buffer from it.
 
-use super::{Attempt, LogProblem, LogRead, SCHEMA_VERSION};
+use super::{Attempt, LogProblem, LogRead, SCHEMA_VERSION, deletion};
+use std::collections::HashSet;
 use std::io::{self, BufRead, Read};
 
 /// No record prep writes comes near this (a long note is a few KiB).
@@ -15,6 +16,7 @@ const MAX_SECONDS: u32 = 86_400;
 /// Every record and problem of a log read from `reader`.
 pub(super) fn read_stream(mut reader: impl BufRead) -> io::Result<LogRead> {
     let mut read = LogRead::default();
+    let mut deleted = HashSet::new();
     let mut buf = Vec::new();
     let mut line = 0;
     loop {
@@ -38,8 +40,9 @@ pub(super) fn read_stream(mut reader: impl BufRead) -> io::Result<LogRead> {
             continue;
         }
         let raw = buf.strip_suffix(b"\n").unwrap_or(&buf);
-        parse_line(&mut read, line, raw);
+        parse_line(&mut read, &mut deleted, line, raw);
     }
+    deletion::apply(&mut read, &deleted);
     Ok(read)
 }
 
@@ -64,7 +67,13 @@ fn skip_line(reader: &mut impl BufRead) -> io::Result<()> {
 }
 
 /// One line of the log: a good record is kept, anything else but a blank line is reported.
-pub(super) fn parse_line(read: &mut LogRead, line: usize, raw: &[u8]) {
+/// A deletion record's id goes into `deleted` instead.
+pub(super) fn parse_line(
+    read: &mut LogRead,
+    deleted: &mut HashSet<String>,
+    line: usize,
+    raw: &[u8],
+) {
     let raw = raw.strip_suffix(b"\r").unwrap_or(raw);
     if raw.iter().all(|b| b.is_ascii_whitespace()) {
         return;
@@ -85,6 +94,10 @@ pub(super) fn parse_line(read: &mut LogRead, line: usize, raw: &[u8]) {
         return problem(format!(
             "written by a newer prep (schema {schema}, this one reads {SCHEMA_VERSION}); kept, not shown"
         ));
+    }
+    if let Some(id) = deletion::deleted_id(&value) {
+        deleted.insert(id);
+        return;
     }
     match serde_json::from_value::<Attempt>(value) {
         Ok(mut a) => {
