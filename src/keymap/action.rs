@@ -96,6 +96,9 @@ pub enum Action {
     Record,
     NextPart,
     Play,
+    /// Stories: retitle the selected story; move it to `.deleted/` (asks first).
+    RenameStory,
+    DeleteStory,
 }
 
 /// Each action with its config name; `ToggleItem(0)` stands for every item.
@@ -152,6 +155,8 @@ const ACTION_NAMES: &[(Action, &str)] = &[
     (Action::Record, "record"),
     (Action::NextPart, "next-part"),
     (Action::Play, "play"),
+    (Action::RenameStory, "rename-story"),
+    (Action::DeleteStory, "delete-story"),
 ];
 
 impl Action {
