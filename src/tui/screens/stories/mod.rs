@@ -17,7 +17,9 @@ use ratatui_textarea::TextArea;
 use std::path::{Path, PathBuf};
 
 mod draw;
+mod manage;
 pub use draw::draw;
+use manage::{delete, rename};
 
 /// What the right-hand pane shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -234,42 +236,6 @@ pub fn update(s: &mut StoriesState, ctx: &mut Ctx, action: Action) -> Step {
         _ => {}
     }
     Step::stay()
-}
-
-/// Retitle the story at `path` and show it; say when its file name had to stay.
-fn rename(s: &mut StoriesState, ctx: &mut Ctx, path: &Path, title: &str) {
-    match prep_core::stories::manage::rename(path, title) {
-        Ok(r) => {
-            ctx.reload_stories();
-            s.edited(ctx, &r.path);
-            let file = r
-                .path
-                .file_name()
-                .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-            if r.moved {
-                ctx.info(format!("Renamed; the file is now {file}"));
-            } else {
-                ctx.info(format!(
-                    "Renamed; the file keeps its name {file} (the new name is taken)"
-                ));
-            }
-        }
-        Err(e) => ctx.error(format!("Cannot rename {}: {e}", path.display())),
-    }
-}
-
-/// Move the story at `path` to `.deleted/` and say where it went.
-fn delete(s: &mut StoriesState, ctx: &mut Ctx, path: &Path) {
-    match prep_core::stories::manage::delete(path) {
-        Ok(to) => {
-            ctx.reload_stories();
-            s.refresh(ctx);
-            s.scroll = 0;
-            s.lint_scroll = 0;
-            ctx.info(format!("Deleted; the file is kept at {}", to.display()));
-        }
-        Err(e) => ctx.error(format!("Cannot delete {}: {e}", path.display())),
-    }
 }
 
 /// Write a new story from the template; its path, to open in the editor.
