@@ -98,6 +98,9 @@ pub enum Action {
     Play,
     /// History: delete the newest attempt (asks first).
     DeleteAttempt,
+    /// Stories: retitle the selected story; move it to `.deleted/` (asks first).
+    RenameStory,
+    DeleteStory,
 }
 
 /// Each action with its config name; `ToggleItem(0)` stands for every item.
@@ -155,6 +158,8 @@ const ACTION_NAMES: &[(Action, &str)] = &[
     (Action::NextPart, "next-part"),
     (Action::Play, "play"),
     (Action::DeleteAttempt, "delete-attempt"),
+    (Action::RenameStory, "rename-story"),
+    (Action::DeleteStory, "delete-story"),
 ];
 
 impl Action {

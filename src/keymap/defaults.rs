@@ -205,6 +205,8 @@ const STORIES: &[Def] = &[
     MOVE[0], MOVE[1], ENDS[0], ENDS[1],
     b(&[p(K::Enter), p(K::Char('e'))], "e/Enter", A::EditStory, "open the story in $VISUAL/$EDITOR", "edit"),
     b(&[p(K::Char('n'))], "n", A::NewStory, "new story from the STAR template", "new"),
+    b(&[p(K::Char('r'))], "r", A::RenameStory, "rename the story (its title and file)", "rename"),
+    b(&[p(K::Char('D'))], "D", A::DeleteStory, "delete the story (D twice; kept in stories/.deleted)", ""),
     b(&[p(K::Char('c')), p(K::Tab)], "c/Tab", A::Coverage, "switch preview / coverage grid", "coverage"),
     b(&[p(K::PageDown), p(K::Char('J')), p(K::Char(' '))], "J/PgDn", A::PageDown, "scroll the right pane", ""),
     b(&[p(K::PageUp), p(K::Char('K')), p(K::Char('u'))], "K/PgUp", A::PageUp, "scroll the right pane back", ""),

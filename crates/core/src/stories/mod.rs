@@ -8,6 +8,7 @@
 pub mod coverage;
 mod files;
 pub mod lint;
+pub mod manage;
 mod parse;
 
 pub use crate::bank::Diagnostic;

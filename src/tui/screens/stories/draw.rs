@@ -65,6 +65,11 @@ pub fn draw(f: &mut Frame, area: Rect, s: &mut StoriesState, ctx: &Ctx) {
     f.render_widget(text.scroll((scroll, 0)).block(block), lint);
     draw_right(f, right, s, ctx);
 
+    let heading = if s.renaming.is_some() {
+        " Rename the story (Enter writes the new title, Esc cancels) "
+    } else {
+        " New story title (Enter writes it and opens your editor, Esc cancels) "
+    };
     if let Some(input) = &mut s.title {
         let h = 3.min(main.height);
         let popup = Rect {
@@ -73,11 +78,7 @@ pub fn draw(f: &mut Frame, area: Rect, s: &mut StoriesState, ctx: &Ctx) {
             ..main
         };
         f.render_widget(Clear, popup);
-        input.set_block(
-            Block::bordered()
-                .title(" New story title (Enter writes it and opens your editor, Esc cancels) ")
-                .border_style(t.key()),
-        );
+        input.set_block(Block::bordered().title(heading).border_style(t.key()));
         input.set_cursor_style(t.selected());
         f.render_widget(&*input, popup);
     }

@@ -17,7 +17,9 @@ use ratatui_textarea::TextArea;
 use std::path::{Path, PathBuf};
 
 mod draw;
+mod manage;
 pub use draw::draw;
+use manage::{delete, rename};
 
 /// What the right-hand pane shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -42,6 +44,10 @@ pub struct StoriesState {
     lint_height: usize,
     /// The title being typed for a new story.
     pub title: Option<TextArea<'static>>,
+    /// The story the title popup renames (none: it starts a new story).
+    pub renaming: Option<PathBuf>,
+    /// The story a first `D` asked to delete; a second `D` on it moves it to `.deleted/`.
+    pub deleting: Option<PathBuf>,
 }
 
 impl Ctx {
@@ -68,6 +74,8 @@ impl StoriesState {
             lint_lines: 0,
             lint_height: 0,
             title: None,
+            renaming: None,
+            deleting: None,
         };
         s.refresh(ctx);
         if ctx.stories.stories.is_empty() && ctx.stories.problems.is_empty() {
@@ -131,7 +139,21 @@ pub fn text_input(s: &mut StoriesState, key: KeyEvent) {
 pub fn update(s: &mut StoriesState, ctx: &mut Ctx, action: Action) -> Step {
     if let Some(input) = &s.title {
         match action {
-            Action::Back => s.title = None,
+            Action::Back => {
+                s.title = None;
+                s.renaming = None;
+            }
+            Action::Open if s.renaming.is_some() => {
+                let title = input.lines().join(" ").trim().to_string();
+                if title.is_empty() {
+                    ctx.info("Type a title first (Esc cancels)");
+                    return Step::stay();
+                }
+                s.title = None;
+                if let Some(path) = s.renaming.take() {
+                    rename(s, ctx, &path, &title);
+                }
+            }
             Action::Open => {
                 let title = input.lines().join(" ").trim().to_string();
                 if title.is_empty() {
@@ -147,6 +169,7 @@ pub fn update(s: &mut StoriesState, ctx: &mut Ctx, action: Action) -> Step {
         }
         return Step::stay();
     }
+    let deleting = s.deleting.take();
     let page = s.pane_height.max(2) - 1;
     let max = s.pane_lines.saturating_sub(s.pane_height);
     match action {
@@ -172,6 +195,36 @@ pub fn update(s: &mut StoriesState, ctx: &mut Ctx, action: Action) -> Step {
             input.set_placeholder_text("e.g. The migration nobody wanted");
             s.title = Some(input);
         }
+        Action::RenameStory => match s.nav.selected().and_then(|i| ctx.stories.stories.get(i)) {
+            Some(story) => {
+                let mut input = TextArea::from([story.title.clone()]);
+                input.move_cursor(ratatui_textarea::CursorMove::End);
+                s.renaming = Some(story.path.clone());
+                s.title = Some(input);
+            }
+            None => ctx.info("Select a story to rename (a file that does not parse: e to fix it)"),
+        },
+        Action::DeleteStory => match s.selected_path(ctx) {
+            Some(path) if deleting.as_ref() == Some(&path) => delete(s, ctx, &path),
+            Some(path) => {
+                let title = ctx
+                    .stories
+                    .stories
+                    .iter()
+                    .find(|st| st.path == path)
+                    .map_or_else(
+                        || {
+                            path.file_name()
+                                .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
+                        },
+                        |st| st.shown_title().to_string(),
+                    );
+                let title = crate::markdown::sanitize(&title).into_owned();
+                ctx.info(format!("Press D again to delete «{title}»"));
+                s.deleting = Some(path);
+            }
+            None => ctx.info("No story to delete"),
+        },
         Action::Coverage => {
             s.pane = match s.pane {
                 Pane::Preview => Pane::Coverage,

@@ -210,3 +210,77 @@ fn a_long_lint_report_scrolls_and_says_how_much_is_left() {
     update(&mut s, &mut c, Action::Down);
     assert_eq!(s.lint_scroll, 0);
 }
+
+fn type_text(s: &mut StoriesState, text: &str) {
+    for ch in text.chars() {
+        text_input(s, KeyEvent::from(crossterm::event::KeyCode::Char(ch)));
+    }
+}
+
+#[test]
+fn r_renames_the_title_and_the_file_and_esc_cancels() {
+    let (mut c, dir) = ctx_with_log();
+    let old = write(dir.path(), "cache.md", GOOD);
+    let mut s = StoriesState::new(&mut c);
+    update(&mut s, &mut c, Action::RenameStory);
+    assert_eq!(mode(&s), Mode::StoryTitle);
+    assert_eq!(
+        s.title.as_ref().unwrap().lines(),
+        ["The cache that saved launch"]
+    );
+    update(&mut s, &mut c, Action::Back);
+    assert_eq!(mode(&s), Mode::Stories);
+    assert!(old.exists());
+
+    update(&mut s, &mut c, Action::RenameStory);
+    type_text(&mut s, " early");
+    update(&mut s, &mut c, Action::Open);
+    let new = dir
+        .path()
+        .join("stories/the-cache-that-saved-launch-early.md");
+    assert!(!old.exists());
+    let text = std::fs::read_to_string(&new).unwrap();
+    assert_eq!(
+        text,
+        GOOD.replace(
+            "title: The cache that saved launch",
+            "title: \"The cache that saved launch early\""
+        )
+    );
+    assert_eq!(c.stories.stories.len(), 1);
+    assert_eq!(
+        c.stories.stories[0].title,
+        "The cache that saved launch early"
+    );
+    assert_eq!(s.selected_path(&c), Some(new));
+    assert!(
+        c.status
+            .unwrap()
+            .text
+            .contains("the-cache-that-saved-launch-early.md")
+    );
+}
+
+#[test]
+fn d_twice_moves_the_story_to_deleted_and_off_the_list() {
+    let (mut c, dir) = ctx_with_log();
+    let path = write(dir.path(), "cache.md", GOOD);
+    let mut s = StoriesState::new(&mut c);
+    update(&mut s, &mut c, Action::DeleteStory);
+    assert_eq!(
+        c.status.as_ref().unwrap().text,
+        "Press D again to delete «The cache that saved launch»"
+    );
+    assert!(path.exists());
+    // Another key in between cancels the question.
+    update(&mut s, &mut c, Action::Coverage);
+    update(&mut s, &mut c, Action::DeleteStory);
+    assert!(path.exists());
+    update(&mut s, &mut c, Action::DeleteStory);
+    let kept = dir.path().join("stories/.deleted/cache.md");
+    assert!(!path.exists());
+    assert_eq!(std::fs::read_to_string(&kept).unwrap(), GOOD);
+    assert_eq!(s.nav.len, 0);
+    assert!(c.stories.stories.is_empty() && c.stories.problems.is_empty());
+    assert!(c.status.unwrap().text.contains(".deleted/cache.md"));
+}
