@@ -96,6 +96,8 @@ pub enum Action {
     Record,
     NextPart,
     Play,
+    /// Filter the list shown by typed text (`/` in a question list).
+    Filter,
 }
 
 /// Each action with its config name; `ToggleItem(0)` stands for every item.
@@ -152,6 +154,7 @@ const ACTION_NAMES: &[(Action, &str)] = &[
     (Action::Record, "record"),
     (Action::NextPart, "next-part"),
     (Action::Play, "play"),
+    (Action::Filter, "filter"),
 ];
 
 impl Action {
@@ -214,6 +217,8 @@ named! {
         Plan = "plan",
         /// The debrief form (typing is text).
         Debrief = "debrief",
+        /// Typing a question list's filter (`/` in the list).
+        ListFilter = "list-filter",
     }
 }
 
@@ -222,7 +227,7 @@ impl Mode {
     pub fn takes_text(self) -> bool {
         matches!(
             self,
-            Mode::Search | Mode::Notes | Mode::StoryTitle | Mode::Debrief
+            Mode::Search | Mode::Notes | Mode::StoryTitle | Mode::Debrief | Mode::ListFilter
         )
     }
 }
