@@ -101,6 +101,8 @@ pub enum Action {
     /// Stories: retitle the selected story; move it to `.deleted/` (asks first).
     RenameStory,
     DeleteStory,
+    /// Filter the list shown by typed text (`/` in a question list).
+    Filter,
 }
 
 /// Each action with its config name; `ToggleItem(0)` stands for every item.
@@ -160,6 +162,7 @@ const ACTION_NAMES: &[(Action, &str)] = &[
     (Action::DeleteAttempt, "delete-attempt"),
     (Action::RenameStory, "rename-story"),
     (Action::DeleteStory, "delete-story"),
+    (Action::Filter, "filter"),
 ];
 
 impl Action {
@@ -222,6 +225,8 @@ named! {
         Plan = "plan",
         /// The debrief form (typing is text).
         Debrief = "debrief",
+        /// Typing a question list's filter (`/` in the list).
+        ListFilter = "list-filter",
     }
 }
 
@@ -230,7 +235,7 @@ impl Mode {
     pub fn takes_text(self) -> bool {
         matches!(
             self,
-            Mode::Search | Mode::Notes | Mode::StoryTitle | Mode::Debrief
+            Mode::Search | Mode::Notes | Mode::StoryTitle | Mode::Debrief | Mode::ListFilter
         )
     }
 }

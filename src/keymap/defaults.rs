@@ -101,7 +101,8 @@ const LIST: &[Def] = &[
     b(&[p(K::Char('R'))], "R", A::CycleRole, "filter by role (cycles)", "role"),
     b(&[p(K::Char('T'))], "T", A::CycleTag, "filter by tag (cycles)", "tag"),
     b(&[p(K::Char('x'))], "x", A::ClearFilters, "clear filters", ""),
-    b(&[p(K::Char('/'))], "/", A::Search, "search", ""),
+    b(&[p(K::Char('/'))], "/", A::Filter, "filter this list by text", "filter"),
+    b(&[Key::ctrl('f')], "Ctrl-F", A::Search, "search everything", ""),
     b(&[p(K::Char('q')), p(K::Esc), p(K::Left), p(K::Char('h'))], "q/Esc", A::Back, "back", "back"),
 ];
 
@@ -221,6 +222,12 @@ const STORIES: &[Def] = &[
 const STORY_TITLE: &[Def] = &[
     b(&[p(K::Enter)], "Enter", A::Open, "write the story and open it in the editor", "create"),
     b(&[p(K::Esc)], "Esc", A::Back, "cancel", "cancel"),
+];
+
+#[rustfmt::skip]
+const LIST_FILTER: &[Def] = &[
+    b(&[p(K::Enter)], "Enter", A::Open, "keep the filter, back to the list", "keep"),
+    b(&[p(K::Esc)], "Esc", A::Back, "clear the filter", "clear"),
 ];
 
 #[rustfmt::skip]
@@ -369,6 +376,7 @@ pub(super) fn keymap() -> Keymap {
         (Mode::InterviewCompare, INTERVIEW_COMPARE.to_vec()),
         (Mode::Plan, PLAN.to_vec()),
         (Mode::Debrief, DEBRIEF.to_vec()),
+        (Mode::ListFilter, LIST_FILTER.to_vec()),
     ];
     Keymap {
         modes: modes

@@ -21,6 +21,10 @@ pub struct QuestionsState {
     /// Kinds and roles present in the section, so a filter never cycles to an empty list.
     kinds: Vec<Kind>,
     roles: Vec<Role>,
+    /// The `/` filter box while it is being typed in.
+    pub typing: Option<Box<ratatui_textarea::TextArea<'static>>>,
+    /// The text filter kept (Enter in the box), lower case; empty: none.
+    pub text: String,
 }
 
 impl QuestionsState {
@@ -58,15 +62,27 @@ impl QuestionsState {
             tags: counts.into_iter().map(|(t, _)| t).collect(),
             kinds,
             roles,
+            typing: None,
+            text: String::new(),
         };
         s.refresh(ctx);
         s
     }
 
+    /// The text the list is narrowed by: what is being typed, else what was kept.
+    fn needle(&self) -> String {
+        match &self.typing {
+            Some(t) => t.lines().join(" ").trim().to_lowercase(),
+            None => self.text.clone(),
+        }
+    }
+
     fn refresh(&mut self, ctx: &Ctx) {
+        let needle = self.needle();
         self.items = ctx
             .bank
             .filter(&self.filter)
+            .filter(|q| matches_text(q, &needle))
             .filter_map(|q| ctx.bank.question_index(&q.id))
             .collect();
         self.nav.set_len(self.items.len());
@@ -75,6 +91,26 @@ impl QuestionsState {
     pub fn selected_question(&self) -> Option<usize> {
         self.nav.selected().map(|i| self.items[i])
     }
+}
+
+/// Whether a question's id, prompt or a tag holds `needle` (lower case), ignoring case.
+fn matches_text(q: &prep_core::bank::Question, needle: &str) -> bool {
+    needle.is_empty()
+        || q.id.to_lowercase().contains(needle)
+        || q.prompt.to_lowercase().contains(needle)
+        || q.tags.iter().any(|t| t.to_lowercase().contains(needle))
+}
+
+/// A key in the filter box: Enter keeps the text, Esc clears it; both give the keys back.
+fn update_typing(s: &mut QuestionsState, ctx: &Ctx, action: Action) -> Transition {
+    match action {
+        Action::Open => s.text = s.needle(),
+        Action::Back => s.text.clear(),
+        _ => return Transition::Stay,
+    }
+    s.typing = None;
+    s.refresh(ctx);
+    Transition::Stay
 }
 
 /// The next value after `cur` in `all`, then none, then the first again.
@@ -90,6 +126,9 @@ fn cycle<T: Clone + PartialEq>(all: &[T], cur: &Option<T>) -> Option<T> {
 }
 
 pub fn update(s: &mut QuestionsState, ctx: &mut Ctx, action: Action) -> Transition {
+    if s.typing.is_some() {
+        return update_typing(s, ctx, action);
+    }
     if s.nav.apply(action) {
         return Transition::Stay;
     }
@@ -98,6 +137,12 @@ pub fn update(s: &mut QuestionsState, ctx: &mut Ctx, action: Action) -> Transiti
             Some(q) => Transition::Push(View::Reader(reader::ReaderState::question(q))),
             None => Transition::Stay,
         },
+        Action::Filter => {
+            let mut input = ratatui_textarea::TextArea::default();
+            input.insert_str(&s.text);
+            s.typing = Some(Box::new(input));
+            Transition::Stay
+        }
         Action::Drill => drill::start(ctx, s.selected_question().into_iter().collect()),
         Action::DrillAll => {
             let mut pool = s.items.clone();
@@ -109,7 +154,10 @@ pub fn update(s: &mut QuestionsState, ctx: &mut Ctx, action: Action) -> Transiti
                 Action::CycleKind => s.filter.kind = cycle(&s.kinds, &s.filter.kind),
                 Action::CycleRole => s.filter.role = cycle(&s.roles, &s.filter.role),
                 Action::CycleTag => s.filter.tag = cycle(&s.tags, &s.filter.tag),
-                _ => (s.filter.kind, s.filter.role, s.filter.tag) = (None, None, None),
+                _ => {
+                    (s.filter.kind, s.filter.role, s.filter.tag) = (None, None, None);
+                    s.text.clear();
+                }
             }
             s.refresh(ctx);
             Transition::Stay
@@ -131,6 +179,20 @@ pub fn draw(f: &mut Frame, area: Rect, s: &mut QuestionsState, ctx: &Ctx) {
         area
     };
     let t = ctx.theme;
+    let area = match &s.typing {
+        Some(input) if area.height > 3 => {
+            let [list, bottom] =
+                Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(area);
+            let line = Line::from(vec![
+                Span::styled("/", t.key()),
+                Span::raw(input.lines().join(" ")),
+                Span::styled("█", t.dim()),
+            ]);
+            f.render_widget(line, bottom);
+            list
+        }
+        _ => area,
+    };
     let title = s
         .filter
         .section
@@ -146,6 +208,9 @@ pub fn draw(f: &mut Frame, area: Rect, s: &mut QuestionsState, ctx: &Ctx) {
     }
     if let Some(tag) = &s.filter.tag {
         filters.push(format!("tag: {tag}"));
+    }
+    if s.typing.is_none() && !s.text.is_empty() {
+        filters.push(format!("filter: {}", s.text));
     }
     let mut head = vec![
         Span::styled(format!(" {title} "), t.title()),
@@ -207,7 +272,17 @@ pub fn draw(f: &mut Frame, area: Rect, s: &mut QuestionsState, ctx: &Ctx) {
 
 impl Screen for QuestionsState {
     fn mode(&self) -> Mode {
-        Mode::List
+        if self.typing.is_some() {
+            Mode::ListFilter
+        } else {
+            Mode::List
+        }
+    }
+    fn text_input(&mut self, ctx: &mut Ctx, key: crossterm::event::KeyEvent) {
+        if let Some(input) = &mut self.typing {
+            super::type_into(input, key);
+            self.refresh(ctx);
+        }
     }
     fn update(&mut self, ctx: &mut Ctx, action: Action) -> Step {
         update(self, ctx, action).into()
@@ -219,6 +294,10 @@ impl Screen for QuestionsState {
         Some(&mut self.nav)
     }
 }
+
+#[cfg(test)]
+#[path = "questions_filter_tests.rs"]
+mod filter_tests;
 
 #[cfg(test)]
 mod tests {
