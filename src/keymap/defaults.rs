@@ -57,10 +57,7 @@ const ENDS: [Def; 2] = [
 
 #[rustfmt::skip]
 const HOME: &[Def] = &[
-    MOVE[0],
-    MOVE[1],
-    ENDS[0],
-    ENDS[1],
+    MOVE[0], MOVE[1], ENDS[0], ENDS[1],
     b(&[p(K::Enter), p(K::Right), p(K::Char('l'))], "Enter", A::Open, "open section", "open"),
     b(&[p(K::Char('d'))], "d", A::Drill, "drill a random question from the section", "drill"),
     b(&[p(K::Char('r'))], "r", A::DrillDue, "drill what is due for review", "review"),
@@ -116,14 +113,7 @@ const GUIDES: &[Def] = &[
 
 #[rustfmt::skip]
 const READER: &[Def] = &[
-    MOVE[0],
-    MOVE[1],
-    MOVE[2],
-    MOVE[3],
-    HALF[0],
-    HALF[1],
-    ENDS[0],
-    ENDS[1],
+    MOVE[0], MOVE[1], MOVE[2], MOVE[3], HALF[0], HALF[1], ENDS[0], ENDS[1],
     b(&[p(K::Char('d')), p(K::Enter)], "d", A::Drill, "drill this question", "drill"),
     b(&[p(K::Char('H'))], "H", A::History, "your attempts at this question", "history"),
     b(&[p(K::Char('/'))], "/", A::Search, "search", ""),
@@ -180,8 +170,7 @@ const NOTES: &[Def] = &[b(
 
 #[rustfmt::skip]
 const RUBRIC: &[Def] = &[
-    MOVE[0],
-    MOVE[1],
+    MOVE[0], MOVE[1],
     b(&[p(K::Char(' '))], "space", A::Toggle, "tick / untick", "tick"),
     b(&[Key::Digit], "1-9", A::ToggleItem(0), "tick item n (0 is 10; Alt-1 to Alt-0 are 11-20)", "tick #"),
     b(&[p(K::PageDown), p(K::Char('J'))], "J/PgDn", A::PageDown, "scroll talking points", ""),
@@ -232,8 +221,7 @@ const LIST_FILTER: &[Def] = &[
 
 #[rustfmt::skip]
 const MOCK_PICK: &[Def] = &[
-    MOVE[0],
-    MOVE[1],
+    MOVE[0], MOVE[1],
     b(&[p(K::Enter), p(K::Right), p(K::Char('l'))], "Enter", A::Open, "start this mock loop", "start"),
     b(&[p(K::Char('q')), p(K::Esc), p(K::Left), p(K::Char('h'))], "q/Esc", A::Back, "back", "back"),
 ];
@@ -249,14 +237,7 @@ const MOCK_STOP: Def = b(
 
 #[rustfmt::skip]
 const MOCK_REPORT: &[Def] = &[
-    MOVE[0],
-    MOVE[1],
-    MOVE[2],
-    MOVE[3],
-    HALF[0],
-    HALF[1],
-    ENDS[0],
-    ENDS[1],
+    MOVE[0], MOVE[1], MOVE[2], MOVE[3], HALF[0], HALF[1], ENDS[0], ENDS[1],
     b(&[p(K::Char('d'))], "d", A::Drill, "drill the questions it suggests", "drill next"),
     b(&[p(K::Char('q')), p(K::Esc)], "q/Esc", A::Back, "back", "back"),
 ];
