@@ -20,3 +20,25 @@ pub fn gauge(f: &mut Frame, area: Rect, theme: &Theme, name: &str, tally: Tally,
         area,
     );
 }
+
+/// A score as a one-line gauge: `Score 64%`, or `{name}: {empty}` when there is none.
+pub fn percent_gauge(
+    f: &mut Frame,
+    area: Rect,
+    theme: &Theme,
+    name: &str,
+    value: Option<f64>,
+    empty: &str,
+) {
+    let label = match value {
+        Some(v) => format!("{name} {v:.0}%"),
+        None => format!("{name}: {empty}"),
+    };
+    f.render_widget(
+        Gauge::default()
+            .ratio((value.unwrap_or(0.0) / 100.0).clamp(0.0, 1.0))
+            .label(label)
+            .gauge_style(theme.score_gauge(value)),
+        area,
+    );
+}

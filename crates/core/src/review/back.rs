@@ -9,7 +9,7 @@ use crate::storage::Attempt;
 /// the question is not in the bank or has no attempts.
 pub fn back_in(bank: &Bank, attempts: &[Attempt], question: &str, now: i64) -> Option<String> {
     let index = bank.question_index(question)?;
-    let mine: Vec<&Attempt> = attempts.iter().filter(|a| a.question == question).collect();
+    let mine = crate::history::of(attempts, question);
     let card = replay(index, &mine)?;
     Some(phrase(card.due_at.saturating_sub(now)))
 }

@@ -7,7 +7,7 @@ use crate::tui::screens::{drill, rubric};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Cell, Gauge, Paragraph, Row, Table, Wrap};
+use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, Wrap};
 
 pub fn draw(f: &mut Frame, area: Rect, s: &mut MockState, ctx: &Ctx) {
     let t = ctx.theme;
@@ -116,21 +116,6 @@ fn draw_pick(f: &mut Frame, area: Rect, nav: &mut crate::tui::nav::Nav, ctx: &Ct
     }
 }
 
-fn gauge(f: &mut Frame, area: Rect, ctx: &Ctx, name: &str, value: Option<f64>) {
-    let t = ctx.theme;
-    let (ratio, label) = match value {
-        Some(v) => (v / 100.0, format!("{name} {v:.0}%")),
-        None => (0.0, format!("{name}: nothing graded")),
-    };
-    f.render_widget(
-        Gauge::default()
-            .ratio(ratio.clamp(0.0, 1.0))
-            .label(label)
-            .gauge_style(t.score_gauge(value)),
-        area,
-    );
-}
-
 fn draw_report(f: &mut Frame, area: Rect, v: &mut ReportView, ctx: &Ctx) {
     let t = ctx.theme;
     let [head, g0, g1, g2, _, body] = Layout::vertical([
@@ -160,7 +145,7 @@ fn draw_report(f: &mut Frame, area: Rect, v: &mut ReportView, ctx: &Ctx) {
         );
         return;
     };
-    gauge(f, g0, ctx, "Overall", r.average);
+    crate::tui::axis::percent_gauge(f, g0, &t, "Overall", r.average, "nothing graded");
     let w = &r.weights;
     crate::tui::axis::gauge(f, g1, &t, "Technical judgement", w.technical, true);
     crate::tui::axis::gauge(f, g2, &t, "People leadership", w.people, true);

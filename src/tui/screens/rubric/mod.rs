@@ -11,7 +11,7 @@ use prep_core::practice::{self, Answer, ChecklistItem, format_clock};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Cell, Gauge, Paragraph, Row, Table};
+use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table};
 
 pub struct RubricState {
     pub question: usize,
@@ -138,21 +138,6 @@ impl RubricState {
     }
 }
 
-fn axis_gauge(f: &mut Frame, area: Rect, ctx: &Ctx, name: &str, value: Option<f64>) {
-    let t = ctx.theme;
-    let (ratio, label) = match value {
-        Some(v) => (v / 100.0, format!("{name} {v:.0}%")),
-        None => (0.0, format!("{name}: no items")),
-    };
-    f.render_widget(
-        Gauge::default()
-            .ratio(ratio.clamp(0.0, 1.0))
-            .label(label)
-            .gauge_style(t.score_gauge(value)),
-        area,
-    );
-}
-
 pub fn draw(f: &mut Frame, area: Rect, s: &mut RubricState, ctx: &Ctx) {
     let t = ctx.theme;
     let q = &ctx.bank.questions[s.question];
@@ -262,7 +247,7 @@ pub fn draw(f: &mut Frame, area: Rect, s: &mut RubricState, ctx: &Ctx) {
 
     let score = practice::score(&s.items, &s.checked);
     let [g0, g1, g2, hint] = Layout::vertical([Constraint::Length(1); 4]).areas(gauges);
-    axis_gauge(f, g0, ctx, "Score", Some(score.total));
+    crate::tui::axis::percent_gauge(f, g0, &t, "Score", Some(score.total), "no items");
     let w: prep_core::grades::Axes = prep_core::grades::weights_of(&s.items, &s.checked).into();
     crate::tui::axis::gauge(f, g1, &t, "Technical", w.technical, false);
     crate::tui::axis::gauge(f, g2, &t, "People", w.people, false);
