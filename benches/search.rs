@@ -25,6 +25,9 @@ const LIMIT: usize = 200;
 /// score a longer pattern over fewer texts.
 const QUERIES: &[&str] = &["c", "cach", "cache r", "cache replica"];
 
+/// Abbreviations: no text holds them as written, so every field could match a little.
+const ABBREVIATIONS: &[&str] = &["ltncy", "cch rplc", "hdcnt", "mgrtn plfm"];
+
 /// The key that completes `query`, typed after the rest of it.
 fn keystroke(bencher: Bencher, questions: usize, query: &str, before: &str) {
     let bank = common::bank(questions);
@@ -45,6 +48,18 @@ fn typed<const N: usize>(bencher: Bencher, query: &str) {
 #[divan::bench(consts = [0, 10_000, 100_000], args = QUERIES, sample_size = 1, sample_count = 50)]
 fn backspace<const N: usize>(bencher: Bencher, query: &str) {
     keystroke(bencher, N, query, &format!("{query}z"));
+}
+
+/// The key that completes an abbreviation, typed after the rest of it.
+#[divan::bench(consts = [0, 10_000, 100_000], args = ABBREVIATIONS, sample_size = 1, sample_count = 50)]
+fn abbreviation<const N: usize>(bencher: Bencher, query: &str) {
+    keystroke(bencher, N, query, &query[..query.len() - 1]);
+}
+
+/// An abbreviation arriving whole (pasted, or the search reopened on it): nothing to narrow from.
+#[divan::bench(consts = [0, 10_000, 100_000], args = ABBREVIATIONS, sample_size = 1, sample_count = 50)]
+fn abbreviation_whole<const N: usize>(bencher: Bencher, query: &str) {
+    keystroke(bencher, N, query, "");
 }
 
 /// What a keystroke costs the app's own thread with the search on its own thread: handing the

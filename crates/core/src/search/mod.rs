@@ -7,10 +7,12 @@
 //! never waits for a keystroke's results.
 
 mod background;
+mod bound;
 mod score;
 pub use background::{Background, Results};
 
 use crate::bank::Bank;
+use bound::{Bounds, Words};
 use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher, Utf32Str, Utf32String};
 use score::{Prune, Seen};
@@ -77,6 +79,8 @@ pub struct SearchIndex {
     prune: bool,
     /// How many items (questions and guides).
     items: usize,
+    /// Every entry's words, for bounding what a query can score on it.
+    words: Words,
     /// The last query and the entries it matched, ascending.
     last: Option<(String, Vec<u32>)>,
 }
@@ -119,6 +123,7 @@ impl SearchIndex {
         // Heaviest fields first, each weight in bank order (the sort is stable).
         entries.sort_by_key(|e| std::cmp::Reverse(e.weight));
         SearchIndex {
+            words: Words::new(entries.iter().map(|e| (e.text.slice(..), e.item))),
             items: entries
                 .iter()
                 .map(|e| e.item as usize + 1)
@@ -200,9 +205,11 @@ impl SearchIndex {
             _ => None,
         };
         let entries = &self.entries;
+        let mut bounds = prune.and_then(|_| Bounds::new(&self.words, pattern));
         let mut seen = Seen::new(self.items);
+        // Without bounds (query syntax, letters outside ASCII), find the likely best first.
         let passed = match (prune, score::words(pattern)) {
-            (Some(p), Some(words)) => {
+            (Some(p), Some(words)) if bounds.is_none() => {
                 let m = &mut self.matchers[0];
                 score::fill(entries, candidates, pattern, m, p, &words, &mut seen)
             }
@@ -216,7 +223,14 @@ impl SearchIndex {
             let before = seen.scored;
             let m = &mut self.matchers[0];
             matched.extend(score::run(
-                entries, block, pattern, m, prune, passed, &mut seen,
+                entries,
+                block,
+                pattern,
+                m,
+                prune,
+                passed,
+                bounds.as_mut(),
+                &mut seen,
             ));
             rest = after;
             if seen.stopped {
@@ -242,8 +256,18 @@ impl SearchIndex {
                 .zip(self.matchers.iter_mut())
                 .map(|(part, m)| {
                     let mut mine = start.clone();
+                    let mut bounds = bounds.clone();
                     scope.spawn(move || {
-                        let found = score::run(entries, part, pattern, m, prune, passed, &mut mine);
+                        let found = score::run(
+                            entries,
+                            part,
+                            pattern,
+                            m,
+                            prune,
+                            passed,
+                            bounds.as_mut(),
+                            &mut mine,
+                        );
                         (found, mine)
                     })
                 })

@@ -14,7 +14,12 @@
 //! does a start inside a word). So before the run, [`fill`] scores only the first prompts that
 //! hold every word as written, which quickly shows how high the kept items score, and notes the
 //! prompts passed over: they cannot reach the best score, so the run may skip them too.
+//!
+//! When every atom of the query is a plain fuzzy one, the run has better bounds than the query
+//! against itself: per block of fields and per field, from their words (`bound.rs`). A block
+//! that cannot place is skipped whole, and [`fill`] is not needed: the bounds skip more.
 
+use super::bound::{BLOCK, Bounds, Reach};
 use super::{Entry, RELEVANCE_PERCENT};
 use nucleo_matcher::pattern::{AtomKind, Pattern};
 use nucleo_matcher::{Matcher, Utf32Str};
@@ -201,6 +206,25 @@ impl Seen {
         }
     }
 
+    /// What a field must score to count: the lowest kept score once `keep` items are kept,
+    /// and never under the relevance floor.
+    fn need(&self, keep: usize) -> u32 {
+        let floor = self.best_yet * RELEVANCE_PERCENT / 100;
+        self.low(keep).map_or(floor, |low| low.max(floor))
+    }
+
+    /// May every field of a block be skipped, when none scores over `most` and the earliest
+    /// item among them is `least`? (As [`Seen::can_skip`], for fields whose items are unknown:
+    /// an item among the kept ones comes no later than `max_pushed`.)
+    fn can_skip_block(&self, most: u32, least: u32, keep: usize) -> bool {
+        if most < self.best_yet * RELEVANCE_PERCENT / 100 {
+            return true;
+        }
+        self.low(keep).is_some_and(|low| {
+            most < low || (most == low && self.max_pushed.is_some_and(|m| least > m))
+        })
+    }
+
     /// May a field of `item` whose score is at most `most` be skipped?
     fn can_skip(&self, item: u32, most: u32, keep: usize) -> bool {
         let own = self.best[item as usize].0;
@@ -231,7 +255,8 @@ fn better(a: (u32, u32), b: (u32, u32)) -> bool {
 /// Score `candidates` (ascending entry numbers) against `pattern`, adding to `seen`; `passed`
 /// are entries [`fill`] found unable to reach the query's best score (ascending). Returns the
 /// entries that matched or were skipped (so may match), ascending: the next, longer query's
-/// candidates.
+/// candidates. `bounds`, when given, says the most the query can score on an entry.
+#[allow(clippy::too_many_arguments)]
 pub(super) fn run(
     entries: &[Entry],
     candidates: &[u32],
@@ -239,12 +264,18 @@ pub(super) fn run(
     matcher: &mut Matcher,
     prune: Option<Prune>,
     passed: &[u32],
+    mut bounds: Option<&mut Bounds<'_>>,
     seen: &mut Seen,
 ) -> Vec<u32> {
     let mut matched = Vec::with_capacity(candidates.len() / 4);
     let first = candidates.first().copied().unwrap_or(0);
     let mut passed = &passed[passed.partition_point(|&p| p < first)..];
-    for (n, &i) in candidates.iter().enumerate() {
+    let mut block = usize::MAX;
+    // Whether the fields of `block` are bounded one by one.
+    let mut fields = false;
+    let mut n = 0;
+    while let Some(&i) = candidates.get(n) {
+        n += 1;
         let e = &entries[i as usize];
         if let Some(p) = prune {
             while passed.first().is_some_and(|&p| p < i) {
@@ -256,13 +287,53 @@ pub(super) fn run(
             // Later entries weigh no more than this one: if this one cannot beat the lowest of
             // the kept items, no later one can change the results.
             if seen.low(p.keep).is_some_and(|low| most < low) {
-                matched.extend_from_slice(&candidates[n..]);
+                matched.extend_from_slice(&candidates[n - 1..]);
                 seen.stopped = true;
                 break;
+            }
+            // The first candidate of a block weighs the most of the block's candidates.
+            if let Some(b) = bounds.as_mut()
+                && i as usize / BLOCK != block
+            {
+                block = i as usize / BLOCK;
+                fields = false;
+                let end = n + candidates[n..].partition_point(|&c| c as usize / BLOCK == block);
+                match b.block(block) {
+                    // None of them matches, so a longer query will not either.
+                    Reach::Nothing => {
+                        n = end;
+                        continue;
+                    }
+                    Reach::AtMost(bound)
+                        if seen.can_skip_block(bound + e.weight, b.least(block), p.keep) =>
+                    {
+                        matched.extend_from_slice(&candidates[n - 1..end]);
+                        n = end;
+                        continue;
+                    }
+                    Reach::AtMost(_) => {
+                        // Bound each field, once a field must score something to count.
+                        let need = seen.need(p.keep).saturating_sub(e.weight);
+                        fields = need > 0;
+                        if fields {
+                            b.prepare(block, need);
+                        }
+                    }
+                    Reach::Unknown => {}
+                }
             }
             if seen.can_skip(e.item, most, p.keep) {
                 matched.push(i);
                 continue;
+            }
+            if fields && let Some(b) = bounds.as_ref() {
+                let skip = b
+                    .field(i as usize)
+                    .is_none_or(|bound| seen.can_skip(e.item, bound + e.weight, p.keep));
+                if skip {
+                    matched.push(i);
+                    continue;
+                }
             }
         }
         seen.scored += 1;

@@ -1,0 +1,145 @@
+//! The bound never falls below nucleo-matcher's score, and meets it where a word holds the match.
+
+use super::*;
+use nucleo_matcher::pattern::{CaseMatching, Normalization};
+use nucleo_matcher::{Config, Matcher, Utf32String};
+use proptest::prelude::*;
+
+/// The best score of `query` over `texts`, and the bound of the block they make.
+fn block(texts: &[&str], query: &str) -> (Option<u32>, Reach) {
+    let pattern = Pattern::parse(query, CaseMatching::Smart, Normalization::Smart);
+    let fields: Vec<Utf32String> = texts.iter().map(|&t| Utf32String::from(t)).collect();
+    let mut matcher = Matcher::new(Config::DEFAULT);
+    let score = fields
+        .iter()
+        .filter_map(|f| pattern.score(f.slice(..), &mut matcher))
+        .max();
+    let words = Words::new(fields.iter().map(|f| (f.slice(..), 0)));
+    let most = Bounds::new(&words, &pattern).map_or(Reach::Unknown, |mut b| b.block(0));
+    (score, most)
+}
+
+fn both(text: &str, query: &str) -> (Option<u32>, Reach) {
+    block(&[text], query)
+}
+
+fn holds_over(texts: &[&str], query: &str) -> Result<(), String> {
+    match block(texts, query) {
+        (_, Reach::Unknown) => Ok(()),
+        (None, Reach::Nothing) | (None, Reach::AtMost(_)) => Ok(()),
+        (Some(s), Reach::AtMost(m)) if s <= m => Ok(()),
+        (s, m) => Err(format!("{texts:?} / {query:?}: scored {s:?}, bound {m:?}")),
+    }
+}
+
+fn holds(text: &str, query: &str) -> Result<(), String> {
+    holds_over(&[text], query)
+}
+
+#[test]
+fn a_word_that_holds_the_match_is_bounded_by_its_own_score() {
+    for (text, query) in [
+        ("latency", "ltncy"),
+        ("the latency budget", "ltncy"),
+        ("replica cache", "rplc"),
+        ("Cache-Replica/Failover", "crf"),
+        ("headcount", "hdcnt"),
+        ("a", "a"),
+    ] {
+        let (score, most) = both(text, query);
+        let score = score.unwrap();
+        assert_eq!(most, Reach::AtMost(score), "{text:?} / {query:?}");
+    }
+}
+
+#[test]
+fn a_field_that_cannot_match_is_known_not_to() {
+    assert_eq!(both("cache replica", "zq").1, Reach::Nothing);
+    assert_eq!(both("cache replica", "ac rz").1, Reach::Nothing);
+    assert_eq!(both("", "a").1, Reach::Nothing);
+}
+
+#[test]
+fn fields_and_queries_outside_ascii_are_scored_not_bounded() {
+    assert_eq!(both("café latency", "ltncy").1, Reach::Unknown);
+    assert_eq!(both("latency", "lté").1, Reach::Unknown);
+    assert_eq!(both("latency", "!ltncy").1, Reach::Unknown);
+    assert_eq!(both("latency", "^lat").1, Reach::Unknown);
+    assert_eq!(both(&"x".repeat(LONGEST_WORD + 1), "x").1, Reach::Unknown);
+}
+
+#[test]
+fn paths_across_words_are_bounded() {
+    for (text, query) in [
+        ("rate limiter", "rl"),
+        ("service level objective", "slo"),
+        ("replica cache", "rplc"),
+        ("cache replica", "cch rplc"),
+        ("l t n cycle", "ltncy"),
+        ("no L4 to cycle", "ltncy"),
+        ("a_b a b", "ab"),
+    ] {
+        holds(text, query).unwrap();
+    }
+}
+
+#[test]
+fn a_block_of_single_words_needs_every_atom_in_one_word() {
+    // "cache" holds "cch" and "replica" holds "rplc", but no one word holds both.
+    assert_eq!(block(&["cache", "replica"], "cch rplc").1, Reach::Nothing);
+    assert_eq!(
+        block(&["cache", "replica"], "rplc"),
+        (Some(82), Reach::AtMost(82))
+    );
+}
+
+#[test]
+fn a_block_is_bounded_by_its_best_field() {
+    let texts = ["the latency budget", "replica cache", "no match here"];
+    assert_eq!(block(&texts, "ltncy"), (Some(102), Reach::AtMost(102)));
+    assert_eq!(block(&texts, "zzz").1, Reach::Nothing);
+    let words = Words::new(
+        texts
+            .iter()
+            .map(|t| Utf32String::from(*t))
+            .collect::<Vec<_>>()
+            .iter()
+            .zip([7, 3, 9])
+            .map(|(f, item)| (f.slice(..), item))
+            .collect::<Vec<_>>()
+            .into_iter(),
+    );
+    let pattern = Pattern::parse("a", CaseMatching::Smart, Normalization::Smart);
+    assert_eq!(Bounds::new(&words, &pattern).unwrap().least(0), 3);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(4000))]
+
+    /// Texts from a small alphabet with case, digits, delimiters and runs of spaces, so that
+    /// matches cross words, start inside words and after every kind of boundary.
+    #[test]
+    fn the_bound_is_never_below_the_score(
+        text in "[abcAB1 _/-]{0,40}",
+        query in "[abcAB1_/-]{1,5}( [abc]{1,3})?",
+    ) {
+        holds(&text, &query).map_err(TestCaseError::fail)?;
+    }
+
+    #[test]
+    fn the_bound_is_never_below_the_score_on_words(
+        words in proptest::collection::vec("(latency|cache|replica|trade-off|L4|a|team|t|no|cycle|Head/Count|x1)", 0..12),
+        query in "[lantcyrhdpoe1]{1,6}",
+    ) {
+        holds(&words.join(" "), &query).map_err(TestCaseError::fail)?;
+    }
+
+    #[test]
+    fn a_block_bound_is_never_below_any_of_its_fields(
+        texts in proptest::collection::vec("[abcAB1 _/-]{0,20}", 1..6),
+        query in "[abcAB1_/-]{1,4}( [abc]{1,3})?",
+    ) {
+        let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+        holds_over(&texts, &query).map_err(TestCaseError::fail)?;
+    }
+}
