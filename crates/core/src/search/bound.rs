@@ -121,16 +121,23 @@ impl<'w> Bounds<'w> {
     pub fn prepare(&mut self, block: usize, need: u32) {
         let words = self.words;
         let used = &words.used[words.from[block] as usize..words.from[block + 1] as usize];
-        let most: Vec<i32> = self
+        let chains: Vec<Chain> = self
             .atoms
             .iter_mut()
-            .map(|a| a.chain(words, used).reach[a.needle.len()].max(0))
+            .map(|a| a.chain(words, used))
             .collect();
-        let all: i32 = most.iter().sum();
+        let most = |atom: &Atom, chain: &Chain| chain.reach[atom.needle.len()].max(0);
+        let all: i32 = self
+            .atoms
+            .iter()
+            .zip(&chains)
+            .map(|(a, c)| most(a, c))
+            .sum();
         let need = i32::try_from(need).unwrap_or(i32::MAX / 4);
-        for (atom, most) in self.atoms.iter_mut().zip(most) {
+        for (atom, chain) in self.atoms.iter_mut().zip(&chains) {
             // This atom must make up what the others, at their best, leave.
-            atom.prepare(words, used, need - (all - most));
+            let own = most(atom, chain);
+            atom.prepare(words, used, chain, need - (all - own));
         }
         self.prepared = Some(block);
     }
@@ -226,9 +233,8 @@ impl Atom {
 
     /// Keep, per word of the block, only the pieces on some path that could reach `need` (by
     /// the block's best paths before and after them), for [`Atom::field`].
-    fn prepare(&mut self, words: &Words, used: &[u32], need: i32) {
+    fn prepare(&mut self, words: &Words, used: &[u32], c: &Chain, need: i32) {
         let m = self.needle.len();
-        let c = self.chain(words, used);
         // The best way to finish from `i` characters, reached with x: max(x + after, alone).
         let mut after = [NONE; LONGEST_ATOM + 1];
         let mut alone = [NONE; LONGEST_ATOM + 1];
