@@ -14,19 +14,23 @@
 //! skipped characters between two pieces are at least the rest of the first word, one space,
 //! any words in between with a space each, and the start of the second word.
 //!
-//! Fields are held in blocks of [`BLOCK`] (`words.rs`). A block's bound chains the best pieces
-//! of all its words in any order, as if they stood side by side; fields of one word (tags, ids)
-//! must hold every atom in that word. When a block cannot be skipped as a whole, its pieces are
-//! cut down to those on some path that could still count, and each field's bound follows its
-//! own words in order. Fields that are not ASCII, words longer than [`LONGEST_WORD`] and blocks
-//! of many distinct words are not bounded: they are scored as before.
+//! Fields are held in blocks of up to 128 in a row (`words.rs`), fewer where they use many
+//! distinct words. A block's bound chains the best pieces of all its words in any order, as if
+//! they stood side by side; fields of one word (tags, ids) must hold every atom in that word.
+//! When a block cannot be skipped as a whole, its pieces are cut down to those on some path that
+//! could still count, and the fields that hold words for every step of such a path (a bit per
+//! field, by word) are bounded one by one, following their own words in order, the atom that
+//! must make up the most first. Fields that are not ASCII, words longer than [`LONGEST_WORD`]
+//! and blocks whose fields share few words are not bounded: they are scored as before.
 
 use nucleo_matcher::Utf32Str;
 use nucleo_matcher::pattern::{AtomKind, Pattern};
+use paths::Chain;
 use pieces::{Piece, State, class, pieces};
 use std::collections::HashMap;
-pub(super) use words::{BLOCK, Words};
+pub(super) use words::Words;
 
+mod paths;
 mod pieces;
 mod words;
 
@@ -59,6 +63,11 @@ struct Atom {
     /// For the prepared block, per place in its words: (length, range in `kept`).
     local: Vec<(i32, u32, u32)>,
     kept: Vec<Piece>,
+    /// For the prepared block: the fields (bits by position) holding, for each character of
+    /// the atom, a word with a kept piece that matches it; only those can have a path.
+    holders: u128,
+    /// The most it reaches on the prepared block's fields, by its chain (at least 0).
+    best: i32,
     /// The needle's characters, for passing over words that hold none.
     wanted: [bool; 256],
     /// Room for [`pieces`]: a word's characters with their bonuses, and paths.
@@ -79,6 +88,13 @@ pub(super) struct Bounds<'w> {
     blocks: Vec<Option<Reach>>,
     /// The block whose fields [`Bounds::field`] bounds.
     prepared: Option<usize>,
+    /// The prepared block's fields (bits by position) that every atom could have a path in.
+    holders: u128,
+    /// What the prepared block's fields must score, and what all atoms reach there at best.
+    need: i32,
+    all: i32,
+    /// The order in which [`Bounds::field`] follows the atoms.
+    turns: Vec<usize>,
 }
 
 impl<'w> Bounds<'w> {
@@ -99,6 +115,8 @@ impl<'w> Bounds<'w> {
                     pieces: Vec::new(),
                     local: Vec::new(),
                     kept: Vec::new(),
+                    holders: 0,
+                    best: 0,
                     wanted: std::array::from_fn(|c| needle.contains(&(c as u8))),
                     chars: Vec::new(),
                     now: Vec::new(),
@@ -113,6 +131,10 @@ impl<'w> Bounds<'w> {
             atoms,
             blocks: vec![None; words.bounded.len()],
             prepared: None,
+            holders: 0,
+            need: 0,
+            all: 0,
+            turns: Vec::new(),
         })
     }
 
@@ -120,7 +142,8 @@ impl<'w> Bounds<'w> {
     /// those that could score `need` or more matter.
     pub fn prepare(&mut self, block: usize, need: u32) {
         let words = self.words;
-        let used = &words.used[words.from[block] as usize..words.from[block + 1] as usize];
+        let places = words.from[block] as usize..words.from[block + 1] as usize;
+        let (used, holders) = (&words.used[places.clone()], &words.holders[places]);
         let chains: Vec<Chain> = self
             .atoms
             .iter_mut()
@@ -136,9 +159,16 @@ impl<'w> Bounds<'w> {
         let need = i32::try_from(need).unwrap_or(i32::MAX / 4);
         for (atom, chain) in self.atoms.iter_mut().zip(&chains) {
             // This atom must make up what the others, at their best, leave.
-            let own = most(atom, chain);
-            atom.prepare(words, used, chain, need - (all - own));
+            atom.best = most(atom, chain);
+            atom.prepare(words, used, holders, chain, need - (all - atom.best));
         }
+        // The atom that must make up the most goes first: it rules out the most fields.
+        self.turns.clear();
+        self.turns.extend(0..self.atoms.len());
+        self.turns
+            .sort_by_key(|&a| std::cmp::Reverse(self.atoms[a].best));
+        (self.need, self.all) = (need, all);
+        self.holders = self.atoms.iter().fold(u128::MAX, |all, a| all & a.holders);
         self.prepared = Some(block);
     }
 
@@ -146,11 +176,30 @@ impl<'w> Bounds<'w> {
     /// when that is under the `need` it was prepared for.
     pub fn field(&self, field: usize) -> Option<u32> {
         let words = self.words;
-        debug_assert_eq!(self.prepared, Some(field / BLOCK));
+        let block = self.prepared.unwrap_or(0);
+        debug_assert_eq!(block, words.block_of(field));
+        if self.holders & (1 << (field - words.first[block] as usize)) == 0 {
+            return None;
+        }
         let order = &words.order[words.starts[field] as usize..words.starts[field + 1] as usize];
-        self.atoms.iter().try_fold(0u32, |total, atom| {
-            atom.field(order).map(|m| total + m.max(0) as u32)
-        })
+        // What the atoms not yet followed could add at their best.
+        let mut rest = self.all;
+        let mut total = 0;
+        for &a in &self.turns {
+            let atom = &self.atoms[a];
+            total += atom.field(order)?.max(0);
+            rest -= atom.best;
+            if total + rest < self.need {
+                return None;
+            }
+        }
+        u32::try_from(total).ok()
+    }
+
+    /// The block holding field `field`, and the field after its last.
+    pub fn block_of(&self, field: usize) -> (usize, usize) {
+        let block = self.words.block_of(field);
+        (block, self.words.first[block + 1] as usize)
     }
 
     /// The earliest item a field of block `block` belongs to.
@@ -192,128 +241,7 @@ impl<'w> Bounds<'w> {
     }
 }
 
-/// The best pieces of a block's words, by (from, to), and the best paths through them.
-struct Chain {
-    with: [[i32; LONGEST_ATOM + 1]; LONGEST_ATOM],
-    fresh: [[i32; LONGEST_ATOM + 1]; LONGEST_ATOM],
-    /// reach[i]: the best path through the atom's first `i` characters.
-    reach: [i32; LONGEST_ATOM + 1],
-}
-
 impl Atom {
-    /// The best path through any field made of the words `used`, in any order and with no
-    /// characters between them.
-    fn chain(&mut self, words: &Words, used: &[u32]) -> Chain {
-        let m = self.needle.len();
-        let mut c = Chain {
-            with: [[NONE; LONGEST_ATOM + 1]; LONGEST_ATOM],
-            fresh: [[NONE; LONGEST_ATOM + 1]; LONGEST_ATOM],
-            reach: [NONE; LONGEST_ATOM + 1],
-        };
-        for &w in used {
-            let (start, end) = self.pieces_of(words, w);
-            for p in &self.pieces[start as usize..end as usize] {
-                let (f, t) = (p.from as usize, p.to as usize);
-                c.with[f][t] = c.with[f][t].max(p.with);
-                c.fresh[f][t] = c.fresh[f][t].max(p.fresh);
-            }
-        }
-        c.reach[0] = 0;
-        for to in 1..=m {
-            for from in 0..to {
-                let (w, f) = (c.with[from][to], c.fresh[from][to]);
-                if c.reach[from] <= NONE / 2 || w.max(f) <= NONE / 2 {
-                    continue;
-                }
-                c.reach[to] = c.reach[to].max((c.reach[from] + w).max(f));
-            }
-        }
-        c
-    }
-
-    /// Keep, per word of the block, only the pieces on some path that could reach `need` (by
-    /// the block's best paths before and after them), for [`Atom::field`].
-    fn prepare(&mut self, words: &Words, used: &[u32], c: &Chain, need: i32) {
-        let m = self.needle.len();
-        // The best way to finish from `i` characters, reached with x: max(x + after, alone).
-        let mut after = [NONE; LONGEST_ATOM + 1];
-        let mut alone = [NONE; LONGEST_ATOM + 1];
-        after[m] = 0;
-        for from in (0..m).rev() {
-            for to in from + 1..=m {
-                let (w, f) = (c.with[from][to], c.fresh[from][to]);
-                if w.max(f) <= NONE / 2 || after[to].max(alone[to]) <= NONE / 2 {
-                    continue;
-                }
-                after[from] = after[from].max(w + after[to]);
-                alone[from] = alone[from].max(f + after[to]).max(alone[to]);
-            }
-        }
-        self.local.clear();
-        self.kept.clear();
-        for &w in used {
-            let (start, end) = self.pieces_of(words, w);
-            let first = self.kept.len() as u32;
-            // Latest first character first (see `field`).
-            for p in self.pieces[start as usize..end as usize].iter().rev() {
-                let (f, t) = (p.from as usize, p.to as usize);
-                let before = if f == 0 { 0 } else { c.reach[f] };
-                if before <= NONE / 2 {
-                    continue;
-                }
-                let here = (before + p.with).max(p.fresh);
-                let most = if t == m {
-                    here
-                } else {
-                    (here + after[t]).max(alone[t])
-                };
-                if most >= need {
-                    self.kept.push(*p);
-                }
-            }
-            let len = words.word(w).len() as i32;
-            self.local.push((len, first, self.kept.len() as u32));
-        }
-    }
-
-    /// The best path through a field of the prepared block with words `order` (places in the
-    /// block's words), keeping to the kept pieces: `None` when no kept piece makes one.
-    fn field(&self, order: &[u8]) -> Option<i32> {
-        let m = self.needle.len();
-        // held[i]: the best path through the atom's first `i` characters so far, plus `offset`
-        // when it was written; `offset` grows by each word's length and a space, so a path
-        // loses a point for every character after its last piece.
-        let mut held = [NONE; LONGEST_ATOM + 1];
-        let mut offset = 0i32;
-        let mut best = NONE;
-        for &k in order {
-            let (len, start, end) = self.local[k as usize];
-            let next = offset + len + 1;
-            // Pieces come with the latest first character first, so a path is never extended
-            // twice within one word.
-            for p in &self.kept[start as usize..end as usize] {
-                let before = if p.from == 0 {
-                    0
-                } else {
-                    let h = held[p.from as usize];
-                    if h <= NONE / 2 {
-                        continue;
-                    }
-                    h - offset
-                };
-                let reach = (before + p.with).max(p.fresh);
-                if p.to as usize == m {
-                    best = best.max(reach);
-                } else {
-                    let slot = &mut held[p.to as usize];
-                    *slot = (*slot).max(reach + next);
-                }
-            }
-            offset = next;
-        }
-        (best > NONE / 2).then_some(best)
-    }
-
     /// The best path through the whole atom within word `w`.
     fn whole(&mut self, words: &Words, w: u32) -> Option<i32> {
         let m = self.needle.len();
@@ -333,13 +261,21 @@ impl Atom {
         // digits, say) have the same pieces: what matters is which characters match and the
         // class of every character.
         let word = words.word(w);
-        self.shape.clear();
-        for &c in word {
-            let f = if self.ignore_case {
+        let fold = |c: u8| {
+            if self.ignore_case {
                 c.to_ascii_lowercase()
             } else {
                 c
-            };
+            }
+        };
+        if !word.iter().any(|&c| self.wanted[fold(c) as usize]) {
+            // No piece: nothing to work out or look up.
+            self.seen[w as usize] = Some((0, 0));
+            return (0, 0);
+        }
+        self.shape.clear();
+        for &c in word {
+            let f = fold(c);
             self.shape.push(if self.wanted[f as usize] {
                 f
             } else {

@@ -19,7 +19,7 @@
 //! against itself: per block of fields and per field, from their words (`bound.rs`). A block
 //! that cannot place is skipped whole, and [`fill`] is not needed: the bounds skip more.
 
-use super::bound::{BLOCK, Bounds, Reach};
+use super::bound::{Bounds, Reach};
 use super::{Entry, RELEVANCE_PERCENT};
 use nucleo_matcher::pattern::{AtomKind, Pattern};
 use nucleo_matcher::{Matcher, Utf32Str};
@@ -270,7 +270,8 @@ pub(super) fn run(
     let mut matched = Vec::with_capacity(candidates.len() / 4);
     let first = candidates.first().copied().unwrap_or(0);
     let mut passed = &passed[passed.partition_point(|&p| p < first)..];
-    let mut block = usize::MAX;
+    // The field after the last of the current candidate's block.
+    let mut block_end = 0;
     // Whether the fields of `block` are bounded one by one.
     let mut fields = false;
     let mut n = 0;
@@ -293,11 +294,12 @@ pub(super) fn run(
             }
             // The first candidate of a block weighs the most of the block's candidates.
             if let Some(b) = bounds.as_mut()
-                && i as usize / BLOCK != block
+                && i as usize >= block_end
             {
-                block = i as usize / BLOCK;
+                let block;
+                (block, block_end) = b.block_of(i as usize);
                 fields = false;
-                let end = n + candidates[n..].partition_point(|&c| c as usize / BLOCK == block);
+                let end = n + candidates[n..].partition_point(|&c| (c as usize) < block_end);
                 match b.block(block) {
                     // None of them matches, so a longer query will not either.
                     Reach::Nothing => {

@@ -143,3 +143,107 @@ proptest! {
         holds_over(&texts, &query).map_err(TestCaseError::fail)?;
     }
 }
+
+/// The words of `texts`, as the index holds them, all of item 0.
+fn words_of(texts: &[&str]) -> (Vec<Utf32String>, Words) {
+    let fields: Vec<Utf32String> = texts.iter().map(|&t| Utf32String::from(t)).collect();
+    let words = Words::new(fields.iter().map(|f| (f.slice(..), 0)));
+    (fields, words)
+}
+
+/// Every field that scores `need` or more is bounded one by one at or over its score.
+fn fields_hold(texts: &[&str], query: &str, need: u32) -> Result<(), String> {
+    let pattern = Pattern::parse(query, CaseMatching::Smart, Normalization::Smart);
+    let (fields, words) = words_of(texts);
+    let Some(mut bounds) = Bounds::new(&words, &pattern) else {
+        return Ok(());
+    };
+    let mut matcher = Matcher::new(Config::DEFAULT);
+    for block in 0..words.bounded.len() {
+        if !words.bounded[block] || bounds.block(block) == Reach::Nothing {
+            continue;
+        }
+        bounds.prepare(block, need);
+        for f in words.first[block] as usize..words.first[block + 1] as usize {
+            let Some(score) = pattern.score(fields[f].slice(..), &mut matcher) else {
+                continue;
+            };
+            match bounds.field(f) {
+                _ if score < need => {}
+                Some(most) if most >= score => {}
+                most => {
+                    return Err(format!(
+                        "{:?} / {query:?} need {need}: scored {score}, bound {most:?}",
+                        texts[f]
+                    ));
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+#[test]
+fn fields_that_could_place_are_bounded_one_by_one() {
+    let texts = [
+        "cache replica",
+        "customer cache headcount risk platform cache",
+        "retry platform cache",
+        "replica cache",
+        "nothing here",
+    ];
+    for need in [0, 60, 100, 150, 170] {
+        fields_hold(&texts, "cch rplc", need).unwrap();
+        fields_hold(&texts, "rplc", need).unwrap();
+    }
+}
+
+#[test]
+fn blocks_close_at_many_words_and_around_fields_that_cannot_be_bounded() {
+    // Twelve fields of twenty new words each: the block closes before it would pass the most
+    // distinct words a block may use.
+    let many: Vec<String> = (0..12)
+        .map(|f| {
+            (0..20)
+                .map(|w| format!("w{f}x{w}"))
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect();
+    let texts: Vec<&str> = many.iter().map(String::as_str).collect();
+    let (_, words) = words_of(&texts);
+    assert!(words.first.len() > 2, "one block of 240 distinct words");
+    // A field outside ASCII makes a block of its own, and its neighbours stay bounded.
+    let (_, words) = words_of(&["cache a", "cache b", "café", "cache c", "cache a"]);
+    assert_eq!(words.first, [0, 2, 3, 5]);
+    assert_eq!(words.bounded, [true, false, true]);
+    assert_eq!(words.block_of(2), 1);
+    assert_eq!(words.block_of(4), 2);
+    // Each word's holders are the fields of its block that hold it, by position.
+    let used = &words.used[words.from[2] as usize..words.from[2 + 1] as usize];
+    let holders = &words.holders[words.from[2] as usize..words.from[3] as usize];
+    let cache = used
+        .iter()
+        .position(|&w| words.word(w) == b"cache")
+        .unwrap();
+    let c = used.iter().position(|&w| words.word(w) == b"c").unwrap();
+    assert_eq!((holders[cache], holders[c]), (0b11, 0b01));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    #[test]
+    fn a_field_bound_is_never_below_a_score_that_counts(
+        words in proptest::collection::vec(
+            proptest::collection::vec("(cache|replica|risk|platform|retry|customer|headcount|rc|p|L4)", 1..8),
+            1..10,
+        ),
+        query in "[cahrpltemo]{1,4}( [cahrplt]{1,4})?",
+        need in 0u32..200,
+    ) {
+        let texts: Vec<String> = words.iter().map(|w| w.join(" ")).collect();
+        let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+        fields_hold(&texts, &query, need).map_err(TestCaseError::fail)?;
+    }
+}
