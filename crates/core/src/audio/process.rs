@@ -59,6 +59,22 @@ fn registry() -> std::sync::MutexGuard<'static, Vec<u32>> {
         .unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
+/// Count `pid` among the children [`stop_all`] stops: a child started elsewhere (the grader),
+/// in its own process group.
+pub(crate) fn track(pid: u32) {
+    registry().push(pid);
+}
+
+/// Stop counting `pid`, once it has ended and been waited for.
+pub(crate) fn untrack(pid: u32) {
+    registry().retain(|p| *p != pid);
+}
+
+/// Kill every process left in `pid`'s group (what a child started goes with it).
+pub(crate) fn kill_group(pid: u32) {
+    signal(pid, Signal::Kill);
+}
+
 /// The process ids of the children running now.
 pub fn running() -> Vec<u32> {
     registry().clone()

@@ -1,8 +1,11 @@
 //! Running the grader: its own thread, the request on stdin, stdout and stderr read in full, a time
 //! limit, and the child killed (and waited for) when it runs over or the job is dropped, so no
-//! grader outlives its rubric. The program runs without a shell (see [`super::split_words`]).
+//! grader outlives its rubric. The program runs without a shell (see [`super::split_words`]), in
+//! a process group of its own: when it ends or is stopped, whatever it started is killed with
+//! it, and prep's exit stops it like a recorder ([`crate::audio::process::stop_all`]).
 
 use super::{GraderError, Request, parse_reply, split_words};
+use crate::audio::process;
 use crate::grades::SecondOpinion;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
@@ -141,19 +144,25 @@ fn grade(
         .iter()
         .map(|w| crate::config::fill(w, &values))
         .collect();
-    let child = Command::new(&words[0])
+    let mut command = Command::new(&words[0]);
+    command
         .args(&args)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn();
-    let mut child = match child {
+        .stderr(Stdio::piped());
+    #[cfg(unix)]
+    {
+        use std::os::unix::process::CommandExt;
+        command.process_group(0);
+    }
+    let mut child = match command.spawn() {
         Ok(c) => c,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             return start_error("no such program (is it on PATH?)".into());
         }
         Err(e) => return start_error(e.to_string()),
     };
+    process::track(child.id());
     let input = serde_json::to_vec(request).unwrap_or_default();
     if let Some(mut stdin) = child.stdin.take() {
         // On its own thread: a grader that prints before reading must not block us.
@@ -176,7 +185,12 @@ fn grade(
     let began = Instant::now();
     let status = loop {
         match child.try_wait() {
-            Ok(Some(status)) => break status,
+            Ok(Some(status)) => {
+                // Anything it left running (holding its output open, say) goes too.
+                process::kill_group(child.id());
+                process::untrack(child.id());
+                break status;
+            }
             Ok(None) => {}
             Err(e) => {
                 stop(&mut child);
@@ -212,9 +226,12 @@ fn grade(
     Some(parse_reply(program, &out, &keys))
 }
 
+/// Kill the grader and everything in its group, and wait for it.
 fn stop(child: &mut Child) {
+    process::kill_group(child.id());
     let _ = child.kill();
     let _ = child.wait();
+    process::untrack(child.id());
 }
 
 fn reader(source: Option<Box<dyn Read + Send>>) -> mpsc::Receiver<String> {

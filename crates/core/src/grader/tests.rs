@@ -26,7 +26,24 @@ fn grade(template: &str, limit: Duration) -> Outcome {
 }
 
 fn alive(pid: &str) -> bool {
-    Path::new(&format!("/proc/{}", pid.trim())).exists()
+    // A killed process no one has reaped yet is a zombie ("Z"): it no longer runs.
+    std::fs::read_to_string(format!("/proc/{}/stat", pid.trim())).is_ok_and(|stat| {
+        stat.rsplit(')')
+            .next()
+            .is_some_and(|rest| !rest.trim_start().starts_with('Z'))
+    })
+}
+
+/// Whether `pid` is gone within a few seconds (a signal takes a moment to land).
+fn ends(pid: &str) -> bool {
+    let until = std::time::Instant::now() + Duration::from_secs(5);
+    while alive(pid) {
+        if std::time::Instant::now() > until {
+            return false;
+        }
+        std::thread::yield_now();
+    }
+    true
 }
 
 #[test]
@@ -174,4 +191,54 @@ fn dropping_the_job_stops_the_grader() {
     let pid = std::fs::read_to_string(&pid).unwrap();
     assert!(!alive(&pid), "the grader {pid} outlived its job");
     assert!(rx.try_recv().is_err(), "a stopped grader reports nothing");
+}
+
+#[test]
+fn what_a_grader_starts_does_not_outlive_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let left = dir.path().join("left");
+    let hung = dir.path().join("hung");
+    // One grader answers (badly) and leaves a process behind holding its output open; the
+    // other starts one and hangs.
+    let g = script(
+        dir.path(),
+        "leaves",
+        &format!(
+            "cat > /dev/null\nsleep 30 &\necho $! > {}\necho 'no json'",
+            left.display()
+        ),
+    );
+    let e = grade(&g.display().to_string(), TIME_LIMIT).unwrap_err();
+    assert!(matches!(e, GraderError::Malformed { .. }), "{e}");
+    let pid = std::fs::read_to_string(&left).unwrap();
+    assert!(
+        ends(&pid),
+        "the grader's child {} is still running",
+        pid.trim()
+    );
+    let g = script(
+        dir.path(),
+        "hangs",
+        &format!(
+            "echo $$ > {hung}.own\nsleep 30 &\necho $! > {hung}\nexec sleep 30",
+            hung = hung.display()
+        ),
+    );
+    grade(&g.display().to_string(), Duration::from_millis(300)).unwrap_err();
+    let pid = std::fs::read_to_string(&hung).unwrap();
+    assert!(
+        ends(&pid),
+        "the hung grader's child {} is still running",
+        pid.trim()
+    );
+    // Counted among prep's children while it ran, so quitting would have stopped it.
+    let own: u32 = std::fs::read_to_string(hung.with_extension("own"))
+        .unwrap()
+        .trim()
+        .parse()
+        .unwrap();
+    assert!(
+        !crate::audio::process::running().contains(&own),
+        "still tracked"
+    );
 }
