@@ -28,6 +28,18 @@ pub const CSV_HEADER: &[&str] = &[
     "technical_of",
     "people_got",
     "people_of",
+    "recorded_secs",
+    "speaking_secs",
+    "first_word_secs",
+    "pauses",
+    "longest_pause_secs",
+    "words",
+    "wpm",
+    "fillers",
+    "hedges",
+    "i_count",
+    "we_count",
+    "action_percent",
 ];
 
 /// One CSV field, quoted only when it must be, never read as a formula, and with every control
@@ -61,8 +73,13 @@ pub fn attempts_csv(bank: &Bank, attempts: &[Attempt]) -> String {
     let header: Vec<String> = CSV_HEADER.iter().map(|h| h.to_string()).collect();
     record(&mut out, &header);
     let opt = |v: Option<f64>| v.map_or(String::new(), |v| v.to_string());
+    let num = |v: Option<u32>| v.map_or(String::new(), |v| v.to_string());
     for a in attempts {
         let w = crate::grades::axes(bank, a).rounded();
+        // Delivery figures, empty where the answer had no recording or transcript.
+        let d = a.delivery.clone().unwrap_or_default();
+        let (audio, speech) = (d.audio.as_ref(), d.speech.as_ref());
+        let tenth = |v: f64| crate::audio::tenth(v).to_string();
         record(
             &mut out,
             &[
@@ -86,6 +103,20 @@ pub fn attempts_csv(bank: &Bank, attempts: &[Attempt]) -> String {
                 w.technical.of.to_string(),
                 w.people.got.to_string(),
                 w.people.of.to_string(),
+                audio.map_or(String::new(), |a| tenth(a.seconds)),
+                audio.map_or(String::new(), |a| tenth(a.speaking)),
+                audio
+                    .and_then(|a| a.first_word)
+                    .map_or(String::new(), tenth),
+                num(audio.map(|a| a.pauses)),
+                audio.map_or(String::new(), |a| tenth(a.longest_pause)),
+                num(speech.map(|s| s.words)),
+                num(speech.map(|s| s.wpm)),
+                num(speech.map(|s| s.fillers)),
+                num(speech.map(|s| s.hedges)),
+                num(speech.map(|s| s.i_count)),
+                num(speech.map(|s| s.we_count)),
+                num(d.action_percent()),
             ],
         );
     }

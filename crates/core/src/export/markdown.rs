@@ -148,6 +148,9 @@ pub fn export_markdown_in(bank: &Bank, e: &Export, zone: &Zone) -> String {
             facts.push(format!("in {}", escape(m)));
         }
         let _ = writeln!(md, "{}\n", facts.join(" · "));
+        if let Some(d) = a.delivery.as_ref().filter(|d| !d.is_empty()) {
+            let _ = writeln!(md, "Delivery: {}\n", delivery(d).join(" · "));
+        }
         if !a.notes.trim().is_empty() {
             md.push_str("Notes:\n\n");
             for line in crate::doc::notes_markdown(&a.notes, 5).lines() {
@@ -159,4 +162,37 @@ pub fn export_markdown_in(bank: &Bank, e: &Export, zone: &Zone) -> String {
     // Nothing from a bank, a story, a note or the log reaches a terminal as a control code.
     let md = crate::text::clean(&md);
     crate::text::defuse_entities(&md).into_owned()
+}
+
+/// The figures measured from an answer's recording and transcript, as short phrases.
+fn delivery(d: &crate::audio::Delivery) -> Vec<String> {
+    let clock = |secs: f64| format_clock(secs.round() as i64);
+    let mut facts = Vec::new();
+    if let Some(a) = &d.audio {
+        facts.push(format!(
+            "spoke {} of {} recorded",
+            clock(a.speaking),
+            clock(a.seconds)
+        ));
+        if let Some(first) = a.first_word {
+            facts.push(format!("first word after {first:.1} s"));
+        }
+        facts.push(match a.pauses {
+            0 => "no pause of 2 s or more".to_string(),
+            1 => format!("1 pause of 2 s or more ({:.1} s)", a.longest_pause),
+            n => format!(
+                "{n} pauses of 2 s or more (longest {:.1} s)",
+                a.longest_pause
+            ),
+        });
+    }
+    if let Some(s) = &d.speech {
+        facts.push(format!("{} words, {} a minute", s.words, s.wpm));
+        facts.push(format!("\"I\" {} times, \"we\" {}", s.i_count, s.we_count));
+        facts.push(format!("{} fillers, {} hedges", s.fillers, s.hedges));
+    }
+    if let Some(share) = d.action_percent() {
+        facts.push(format!("Action {share}% of the answer"));
+    }
+    facts
 }

@@ -208,3 +208,89 @@ fn csv_has_a_header_and_one_row_per_attempt_with_awkward_text_quoted() {
     assert_eq!(field("-12.5"), "-12.5");
     assert_eq!(field("a = b"), "a = b");
 }
+
+/// An attempt answered aloud: recorded, transcribed, its STAR parts marked.
+fn spoken(bank: &Bank) -> Attempt {
+    use crate::audio::{AudioFigures, Delivery, PartTime, transcript::SpeechFigures};
+    let mut a = attempt(bank, "con-lost-argument", 1_795_300_000, &[0], "");
+    let part = |part: &str, secs: f64| PartTime {
+        part: part.into(),
+        secs,
+        ..PartTime::default()
+    };
+    a.delivery = Some(Delivery {
+        parts: vec![part("Situation", 20.0), part("Action", 60.0)],
+        audio: Some(AudioFigures {
+            seconds: 151.34,
+            speaking: 120.4,
+            pauses: 3,
+            longest_pause: 3.24,
+            first_word: Some(1.2),
+        }),
+        speech: Some(SpeechFigures {
+            words: 300,
+            wpm: 119,
+            i_count: 12,
+            we_count: 4,
+            fillers: 6,
+            hedges: 2,
+            star: Vec::new(),
+        }),
+    });
+    a
+}
+
+#[test]
+fn both_reports_carry_the_delivery_figures_of_answers_given_aloud() {
+    let bank = load_builtin();
+    let mut log = log(&bank);
+    log.push(spoken(&bank));
+    let rows = parse_csv(&attempts_csv(&bank, &log));
+    let col = |name: &str| CSV_HEADER.iter().position(|h| *h == name).unwrap();
+    let cells = |row: &[String]| {
+        [
+            "recorded_secs",
+            "speaking_secs",
+            "first_word_secs",
+            "pauses",
+            "longest_pause_secs",
+            "words",
+            "wpm",
+            "fillers",
+            "hedges",
+            "i_count",
+            "we_count",
+            "action_percent",
+        ]
+        .map(|c| row[col(c)].clone())
+    };
+    assert_eq!(
+        cells(&rows[4]),
+        [
+            "151.3", "120.4", "1.2", "3", "3.2", "300", "119", "6", "2", "12", "4", "75"
+        ]
+    );
+    assert_eq!(
+        cells(&rows[1]),
+        [""; 12].map(String::from),
+        "typed answers leave them empty"
+    );
+
+    let e = build(&bank, &log, 1_795_362_400, None);
+    let md = export_markdown_in(&bank, &e, &crate::days::Zone::utc());
+    let line = md
+        .lines()
+        .find(|l| l.starts_with("Delivery: "))
+        .expect("a delivery line");
+    assert_eq!(
+        line,
+        "Delivery: spoke 2:00 of 2:31 recorded · first word after 1.2 s · 3 pauses of 2 s or more \
+         (longest 3.2 s) · 300 words, 119 a minute · \"I\" 12 times, \"we\" 4 · 6 fillers, 2 hedges \
+         · Action 75% of the answer"
+    );
+    assert_eq!(
+        md.matches("Delivery: ").count(),
+        1,
+        "only the answer given aloud"
+    );
+}
