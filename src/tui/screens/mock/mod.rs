@@ -159,6 +159,8 @@ pub fn update(s: &mut MockState, ctx: &mut Ctx, action: Action) -> Step {
                 Action::Down => scroll(&mut v, 1),
                 Action::PageUp => scroll(&mut v, -10),
                 Action::PageDown => scroll(&mut v, 10),
+                Action::HalfPageUp => scroll(&mut v, -5),
+                Action::HalfPageDown => scroll(&mut v, 5),
                 Action::Top => scroll(&mut v, -i32::from(u16::MAX)),
                 Action::Bottom => scroll(&mut v, i32::from(u16::MAX)),
                 Action::Drill => drill_next(ctx, &v),

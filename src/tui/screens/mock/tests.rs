@@ -5,6 +5,7 @@ use crate::tui::app::App;
 use crate::tui::screens::View;
 use crate::tui::screens::home::HomeState;
 use crate::tui::test_support::{ctx, ctx_with_log};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use prep_core::storage::AttemptLog;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -160,7 +161,7 @@ fn home_m_opens_the_picker_and_enter_starts_the_chosen_preset() {
     let c = ctx();
     let home = View::Home(HomeState::new(&c));
     let mut app = App::new(c, vec![home]);
-    app.handle_key(KeyEvent::from(crossterm::event::KeyCode::Char('m')));
+    app.handle_key(KeyEvent::from(KeyCode::Char('m')));
     assert_eq!(app.mode(), Mode::MockPick);
     app.update(Action::Down);
     app.update(Action::Down);
@@ -198,6 +199,28 @@ fn the_report_screen_at_120x40() {
         })
         .collect();
     insta::assert_snapshot!("mock_report_120x40", text.join("\n"));
+}
+
+#[test]
+fn the_report_scrolls_by_every_key_its_help_lists() {
+    let (c, _dir) = ctx_with_log();
+    let mut app = app(c, "tech-lead");
+    answer_all(&mut app, &[75, 2400, 50, 95, 60, 80]);
+    while app.mode() == Mode::Rubric {
+        app.update(Action::Save);
+    }
+    assert_eq!(app.mode(), Mode::MockReport);
+    let at = |app: &App| match &state(app).stage {
+        Stage::Report(v) => v.scroll,
+        _ => panic!("not the report"),
+    };
+    app.handle_key(KeyEvent::new(KeyCode::Char('d'), KeyModifiers::CONTROL));
+    let half = at(&app);
+    assert!(half > 0, "Ctrl-D scrolls half a page");
+    app.handle_key(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL));
+    assert_eq!(at(&app), 0, "Ctrl-U scrolls back");
+    app.handle_key(KeyEvent::from(KeyCode::PageDown));
+    assert!(at(&app) > half, "a page is more than half of one");
 }
 
 #[test]
