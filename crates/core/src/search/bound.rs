@@ -26,7 +26,7 @@
 use nucleo_matcher::Utf32Str;
 use nucleo_matcher::pattern::{AtomKind, Pattern};
 use paths::Chain;
-use pieces::{Piece, State, class, pieces};
+use pieces::{Piece, State, class, fold, pieces};
 use std::collections::HashMap;
 pub(super) use words::Words;
 
@@ -261,13 +261,8 @@ impl Atom {
         // digits, say) have the same pieces: what matters is which characters match and the
         // class of every character.
         let word = words.word(w);
-        let fold = |c: u8| {
-            if self.ignore_case {
-                c.to_ascii_lowercase()
-            } else {
-                c
-            }
-        };
+        let ignore_case = self.ignore_case;
+        let fold = |c: u8| fold(ignore_case, c);
         if !word.iter().any(|&c| self.wanted[fold(c) as usize]) {
             // No piece: nothing to work out or look up.
             self.seen[w as usize] = Some((0, 0));

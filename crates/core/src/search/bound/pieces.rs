@@ -35,6 +35,15 @@ pub(super) fn class(c: u8) -> Class {
     }
 }
 
+/// `c` as the atom compares it: lowercased when the atom ignores case.
+pub(super) fn fold(ignore_case: bool, c: u8) -> u8 {
+    if ignore_case {
+        c.to_ascii_lowercase()
+    } else {
+        c
+    }
+}
+
 /// The bonus for a character of class `class` after one of class `prev` (nucleo's `bonus_for`).
 pub(super) fn bonus(prev: Class, class: Class) -> i32 {
     if class > Class::Delimiter {
@@ -76,17 +85,10 @@ pub(super) struct Piece {
 /// does not begin the atom, and less the characters after it when it does not end the atom.
 /// Paths are followed per end position keeping the best of each figure apart (score carried,
 /// score afresh, run bonus), which can only overstate.
+/// The caller ([`Atom::pieces_of`]) has checked that the word holds a character of the atom.
 pub(super) fn pieces(word: &[u8], atom: &mut Atom) {
-    let fold = |c: u8| {
-        if atom.ignore_case {
-            c.to_ascii_lowercase()
-        } else {
-            c
-        }
-    };
-    if !word.iter().any(|&c| atom.wanted[fold(c) as usize]) {
-        return;
-    }
+    let ignore_case = atom.ignore_case;
+    let fold = |c: u8| fold(ignore_case, c);
     let len = word.len() as i32;
     let mut prev = Class::Whitespace;
     let chars = &mut atom.chars;
