@@ -68,6 +68,8 @@ struct Atom {
     holders: u128,
     /// The most it reaches on the prepared block's fields, by its chain (at least 0).
     best: i32,
+    /// Its best paths over the words of the block last worked out.
+    chain: Chain,
     /// The needle's characters, for passing over words that hold none.
     wanted: [bool; 256],
     /// Room for [`pieces`]: a word's characters with their bonuses, and paths.
@@ -117,6 +119,7 @@ impl<'w> Bounds<'w> {
                     kept: Vec::new(),
                     holders: 0,
                     best: 0,
+                    chain: Chain::default(),
                     wanted: std::array::from_fn(|c| needle.contains(&(c as u8))),
                     chars: Vec::new(),
                     now: Vec::new(),
@@ -144,23 +147,14 @@ impl<'w> Bounds<'w> {
         let words = self.words;
         let places = words.from[block] as usize..words.from[block + 1] as usize;
         let (used, holders) = (&words.used[places.clone()], &words.holders[places]);
-        let chains: Vec<Chain> = self
-            .atoms
-            .iter_mut()
-            .map(|a| a.chain(words, used))
-            .collect();
-        let most = |atom: &Atom, chain: &Chain| chain.reach[atom.needle.len()].max(0);
-        let all: i32 = self
-            .atoms
-            .iter()
-            .zip(&chains)
-            .map(|(a, c)| most(a, c))
-            .sum();
+        for atom in &mut self.atoms {
+            atom.best = atom.chain(words, used, block).most().max(0);
+        }
+        let all: i32 = self.atoms.iter().map(|a| a.best).sum();
         let need = i32::try_from(need).unwrap_or(i32::MAX / 4);
-        for (atom, chain) in self.atoms.iter_mut().zip(&chains) {
+        for atom in &mut self.atoms {
             // This atom must make up what the others, at their best, leave.
-            atom.best = most(atom, chain);
-            atom.prepare(words, used, holders, chain, need - (all - atom.best));
+            atom.prepare(words, used, holders, need - (all - atom.best));
         }
         // The atom that must make up the most goes first: it rules out the most fields.
         self.turns.clear();
@@ -229,7 +223,7 @@ impl<'w> Bounds<'w> {
             self.atoms
                 .iter_mut()
                 .try_fold(0u32, |total, atom| {
-                    let reach = atom.chain(words, used).reach[atom.needle.len()];
+                    let reach = atom.chain(words, used, block).most();
                     (reach > NONE / 2).then(|| total + reach.max(0) as u32)
                 })
                 .map_or(Reach::Nothing, Reach::AtMost)

@@ -2,20 +2,23 @@
 //! The index is built once; a query scores the fields and keeps the best one per item, skipping
 //! fields that cannot change the results (`score.rs`). A query that only adds characters to the
 //! previous one looks only at the fields that one matched (a fuzzy match of the longer query is a
-//! match of the shorter one); scores are the same. Large candidate sets are split across the
-//! machine's cores. [`Background`] runs an index on its own thread, so an interactive front end
-//! never waits for a keystroke's results.
+//! match of the shorter one); scores are the same. Large candidate sets are shared across the
+//! machine's cores (`split.rs`). [`Background`] runs an index on its own thread, so an
+//! interactive front end never waits for a keystroke's results.
 
 mod background;
 mod bound;
 mod score;
+mod seen;
+mod split;
 pub use background::{Background, Results};
 
 use crate::bank::Bank;
 use bound::{Bounds, Words};
 use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher, Utf32Str, Utf32String};
-use score::{Prune, Seen};
+use score::{Job, Prune};
+use seen::Seen;
 use serde::Serialize;
 
 /// Hits scoring under this share of the best hit are dropped as noise.
@@ -64,17 +67,21 @@ struct Entry {
     text: Utf32String,
 }
 
-/// How many candidates are scored on this thread per block before the rest may be split across
-/// threads (fewer than this are never split: starting threads would cost more).
-const PARALLEL_FROM: usize = 16_384;
+/// Candidates are scored in chunks of about this many, shared across the cores once there are
+/// [`PARALLEL_FROM`] chunks (fewer are scored on this thread: starting a thread would cost more
+/// than it saves; the built-in bank alone is under the line).
+const CHUNK: usize = 512;
+const PARALLEL_FROM: usize = 8;
 
 /// A prepared search index over one bank.
 pub struct SearchIndex {
     entries: Vec<Entry>,
     /// One per thread that scores; the first is also used to find positions.
     matchers: Vec<Matcher>,
-    /// Candidates scored on this thread per block before the rest may be split across threads.
+    /// Chunks from which the scoring is shared across the cores, and candidates per chunk (see
+    /// [`CHUNK`]).
     parallel_from: usize,
+    chunk: usize,
     /// Skip fields that cannot change the results (off only to test that it changes nothing).
     prune: bool,
     /// How many items (questions and guides).
@@ -132,6 +139,7 @@ impl SearchIndex {
             entries,
             matchers: vec![Matcher::new(Config::DEFAULT)],
             parallel_from: PARALLEL_FROM,
+            chunk: CHUNK,
             prune: true,
             last: None,
         }
@@ -148,58 +156,63 @@ impl SearchIndex {
             Some((prev, matched)) if narrows(&prev, query) => matched,
             _ => (0..self.entries.len() as u32).collect(),
         };
-        let (matched, seen) = self.score(&pattern, &candidates, limit);
+        let (matched, hits) = self.score(&pattern, &candidates, limit);
         self.last = Some((query.to_string(), matched));
-        let mut best = seen.ranked();
-        // Letters scattered across a long text still "match"; keep only hits close to the best.
-        let floor = best.first().map_or(0, |b| b.0 * RELEVANCE_PERCENT / 100);
-        best.retain(|b| b.0 >= floor);
-        best.truncate(limit);
-        self.hits(&pattern, &best, &seen.highlights)
+        hits
     }
+}
 
-    /// The hits for ranked (score, entry) pairs, with the characters to highlight. (Finding
-    /// them on several threads was tried: starting the threads cost more than it saved.)
-    /// `known` holds letters already found while scoring, by entry (ascending): those are reused.
-    fn hits(
-        &mut self,
-        pattern: &Pattern,
-        ranked: &[(u32, u32)],
-        known: &[(u32, Vec<u32>)],
-    ) -> Vec<Hit> {
-        ranked
-            .iter()
-            .map(|&(score, i)| {
-                let e = &self.entries[i as usize];
-                let positions = match known.binary_search_by_key(&i, |k| k.0) {
-                    Ok(k) => known[k].1.clone(),
-                    Err(_) => {
-                        let mut positions = Vec::new();
-                        pattern.indices(e.text.slice(..), &mut self.matchers[0], &mut positions);
-                        positions.sort_unstable();
-                        positions.dedup();
-                        positions
-                    }
-                };
-                Hit {
-                    target: e.target,
-                    field: e.field,
-                    score,
-                    text: plain(e.text.slice(..)),
-                    positions,
-                }
-            })
-            .collect()
+/// The best items `seen` found, as (score, entry) pairs, best first, at most `limit`.
+fn rank(seen: &Seen, limit: usize) -> Vec<(u32, u32)> {
+    let mut best = seen.ranked();
+    // Letters scattered across a long text still "match"; keep only hits close to the best.
+    let floor = best.first().map_or(0, |b| b.0 * RELEVANCE_PERCENT / 100);
+    best.retain(|b| b.0 >= floor);
+    best.truncate(limit);
+    best
+}
+
+/// The hit for a ranked (score, entry) pair, with the characters to highlight. `known` holds
+/// letters already found while scoring, by entry (ascending): those are reused.
+fn hit(
+    entries: &[Entry],
+    pattern: &Pattern,
+    known: &[(u32, Vec<u32>)],
+    &(score, i): &(u32, u32),
+    matcher: &mut Matcher,
+) -> Hit {
+    let e = &entries[i as usize];
+    let positions = match known.binary_search_by_key(&i, |k| k.0) {
+        Ok(k) => known[k].1.clone(),
+        Err(_) => {
+            let mut positions = Vec::new();
+            pattern.indices(e.text.slice(..), matcher, &mut positions);
+            positions.sort_unstable();
+            positions.dedup();
+            positions
+        }
+    };
+    Hit {
+        target: e.target,
+        field: e.field,
+        score,
+        text: plain(e.text.slice(..)),
+        positions,
     }
 }
 
 impl SearchIndex {
-    /// Score the candidates; `keep` is how many items the results may hold. They are scored
-    /// on this thread a block of `parallel_from` at a time while skipping spares most of a
-    /// block (it often ends the search early); once it does not, what remains is split across
-    /// the cores, each part starting from what this thread saw. Returns the candidates for a
-    /// longer query, and what was found.
-    fn score(&mut self, pattern: &Pattern, candidates: &[u32], keep: usize) -> (Vec<u32>, Seen) {
+    /// Score the candidates; `keep` is how many items the results may hold. They are scored a
+    /// chunk at a time, on this thread when there are few, or shared across the cores, each
+    /// thread taking the next chunk in turn and telling the others how high the kept items
+    /// score (the letters of the hits are then found on every core too). Returns the
+    /// candidates for a longer query, and the hits.
+    fn score(
+        &mut self,
+        pattern: &Pattern,
+        candidates: &[u32],
+        keep: usize,
+    ) -> (Vec<u32>, Vec<Hit>) {
         let prune = match (self.prune, score::ceiling(pattern, &mut self.matchers[0])) {
             (true, Some(ceiling)) => Some(Prune { ceiling, keep }),
             _ => None,
@@ -215,74 +228,50 @@ impl SearchIndex {
             }
             _ => Vec::new(),
         };
-        let passed = &passed[..];
-        let mut matched = Vec::new();
-        let mut rest = candidates;
-        loop {
-            let (block, after) = rest.split_at(rest.len().min(self.parallel_from));
-            let before = seen.scored;
+        let job = Job {
+            entries,
+            pattern,
+            prune,
+            passed: &passed,
+        };
+        let chunks = split::chunks(candidates, self.chunk, bounds.as_ref());
+        let mut matched = Vec::with_capacity(candidates.len());
+        // Letters found while scoring (by `fill`), reused for the hits.
+        let known = std::mem::take(&mut seen.highlights);
+        let hit = |r: &(u32, u32), m: &mut Matcher| hit(entries, pattern, &known, r, m);
+        if chunks.len() >= self.parallel_from && threads(&mut self.matchers) > 1 {
+            let then = split::Then {
+                rank: &|seen| rank(seen, keep),
+                hit: &hit,
+            };
+            let m = &mut self.matchers;
+            let hits = split::share(&job, &chunks, m, bounds, &mut seen, &mut matched, &then);
+            return (matched, hits);
+        }
+        for (n, chunk) in chunks.iter().enumerate() {
             let m = &mut self.matchers[0];
-            matched.extend(score::run(
-                entries,
-                block,
-                pattern,
-                m,
-                prune,
-                passed,
-                bounds.as_mut(),
-                &mut seen,
-            ));
-            rest = after;
+            matched.extend(score::run(&job, chunk, m, bounds.as_mut(), &mut seen));
             if seen.stopped {
-                matched.extend_from_slice(rest);
-                return (matched, seen);
-            }
-            if rest.is_empty() {
-                return (matched, seen);
-            }
-            if seen.scored - before > block.len() / 2 {
+                chunks[n + 1..]
+                    .iter()
+                    .for_each(|c| matched.extend_from_slice(c));
                 break;
             }
         }
-        let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
-        while self.matchers.len() < threads {
-            self.matchers.push(Matcher::new(Config::DEFAULT));
-        }
-        let chunk = rest.len().div_ceil(threads);
-        let start = &seen;
-        let parts: Vec<(Vec<u32>, Seen)> = std::thread::scope(|scope| {
-            let handles: Vec<_> = rest
-                .chunks(chunk)
-                .zip(self.matchers.iter_mut())
-                .map(|(part, m)| {
-                    let mut mine = start.clone();
-                    let mut bounds = bounds.clone();
-                    scope.spawn(move || {
-                        let found = score::run(
-                            entries,
-                            part,
-                            pattern,
-                            m,
-                            prune,
-                            passed,
-                            bounds.as_mut(),
-                            &mut mine,
-                        );
-                        (found, mine)
-                    })
-                })
-                .collect();
-            handles
-                .into_iter()
-                .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-                .collect()
-        });
-        for (found, part) in parts {
-            matched.extend(found);
-            seen.absorb(part);
-        }
-        (matched, seen)
+        let m = &mut self.matchers[0];
+        let hits = rank(&seen, keep).iter().map(|r| hit(r, m)).collect();
+        (matched, hits)
     }
+}
+
+/// How many threads may score a query, with a matcher for each in `matchers` (made on first
+/// need).
+fn threads(matchers: &mut Vec<Matcher>) -> usize {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
+    while matchers.len() < threads {
+        matchers.push(Matcher::new(Config::DEFAULT));
+    }
+    threads
 }
 
 /// The text back as a `String` (a copy of the bytes for ASCII; `to_string` would format it

@@ -19,12 +19,11 @@
 //! against itself: per block of fields and per field, from their words (`bound.rs`). A block
 //! that cannot place is skipped whole, and [`fill`] is not needed: the bounds skip more.
 
+use super::Entry;
 use super::bound::{Bounds, Reach};
-use super::{Entry, RELEVANCE_PERCENT};
+use super::seen::Seen;
 use nucleo_matcher::pattern::{AtomKind, Pattern};
 use nucleo_matcher::{Matcher, Utf32Str};
-use std::cmp::Reverse;
-use std::collections::BinaryHeap;
 
 /// How a run of entries may skip fields.
 #[derive(Clone, Copy)]
@@ -102,7 +101,6 @@ pub(super) fn fill(
             passed.push(i);
             continue;
         }
-        seen.scored += 1;
         // These are the likely hits: keep the letters to highlight, found while scoring.
         let mut letters = Vec::new();
         if let Some(score) = pattern.indices(e.text.slice(..), matcher, &mut letters) {
@@ -115,158 +113,32 @@ pub(super) fn fill(
     passed
 }
 
-/// What scoring has found so far, carried from one run of entries to the next (and copied into
-/// each thread when the rest is split).
-#[derive(Clone)]
-pub(super) struct Seen {
-    /// Per item: its best field so far as (score with weight, entry); score 0 for none.
-    pub best: Vec<(u32, u32)>,
-    /// The best `keep` items, as (score, item), lowest on top. Scores are lower bounds: an item's
-    /// best may have risen since it went in.
-    top: BinaryHeap<Reverse<(u32, u32)>>,
-    in_top: Vec<bool>,
-    /// The highest item number ever put in `top`.
-    max_pushed: Option<u32>,
-    best_yet: u32,
-    /// No later entry can change the results.
-    pub stopped: bool,
-    /// Entries scored (not skipped).
-    pub scored: usize,
-    /// The highlighted letters of entries [`fill`] scored, by entry, ascending.
-    pub highlights: Vec<(u32, Vec<u32>)>,
+/// What every run of one query's scoring shares.
+#[derive(Clone, Copy)]
+pub(super) struct Job<'a> {
+    pub entries: &'a [Entry],
+    pub pattern: &'a Pattern,
+    pub prune: Option<Prune>,
+    /// Entries [`fill`] found unable to reach the query's best score (ascending).
+    pub passed: &'a [u32],
 }
 
-impl Seen {
-    pub fn new(items: usize) -> Self {
-        Seen {
-            best: vec![(0, 0); items],
-            top: BinaryHeap::new(),
-            in_top: vec![false; items],
-            max_pushed: None,
-            best_yet: 0,
-            stopped: false,
-            scored: 0,
-            highlights: Vec::new(),
-        }
-    }
-
-    /// Fold in what another run found (a later part of the same candidates).
-    pub fn absorb(&mut self, other: Seen) {
-        for (mine, theirs) in self.best.iter_mut().zip(other.best) {
-            if better(theirs, *mine) {
-                *mine = theirs;
-            }
-        }
-        self.best_yet = self.best_yet.max(other.best_yet);
-        self.scored += other.scored;
-    }
-
-    /// The items that matched, as (score, entry), best first, bank order among equals.
-    pub fn ranked(&self) -> Vec<(u32, u32)> {
-        let mut hits: Vec<(u32, u32, u32)> = (0..)
-            .zip(&self.best)
-            .filter(|(_, b)| b.0 > 0)
-            .map(|(item, &(score, entry))| (score, item, entry))
-            .collect();
-        hits.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-        hits.into_iter().map(|(s, _, e)| (s, e)).collect()
-    }
-
-    /// The lowest score among `keep` kept items, if there are that many.
-    fn low(&self, keep: usize) -> Option<u32> {
-        if self.top.len() < keep {
-            return None;
-        }
-        self.top.peek().map(|Reverse((score, _))| *score)
-    }
-
-    fn keep_item(&mut self, item: u32, score: u32, keep: usize) {
-        if self.in_top[item as usize] {
-            return;
-        }
-        self.top.push(Reverse((score, item)));
-        self.in_top[item as usize] = true;
-        self.max_pushed = self.max_pushed.max(Some(item));
-        if self.top.len() > keep
-            && let Some(Reverse((_, out))) = self.top.pop()
-        {
-            self.in_top[out as usize] = false;
-        }
-    }
-
-    /// `found` (score, entry) for `item`: keep it if it is the item's best yet.
-    fn found(&mut self, item: u32, found: (u32, u32), prune: Option<Prune>) {
-        let slot = &mut self.best[item as usize];
-        if better(found, *slot) {
-            *slot = found;
-            self.best_yet = self.best_yet.max(found.0);
-            if let Some(p) = prune {
-                self.keep_item(item, found.0, p.keep);
-            }
-        }
-    }
-
-    /// What a field must score to count: the lowest kept score once `keep` items are kept,
-    /// and never under the relevance floor.
-    fn need(&self, keep: usize) -> u32 {
-        let floor = self.best_yet * RELEVANCE_PERCENT / 100;
-        self.low(keep).map_or(floor, |low| low.max(floor))
-    }
-
-    /// May every field of a block be skipped, when none scores over `most` and the earliest
-    /// item among them is `least`? (As [`Seen::can_skip`], for fields whose items are unknown:
-    /// an item among the kept ones comes no later than `max_pushed`.)
-    fn can_skip_block(&self, most: u32, least: u32, keep: usize) -> bool {
-        if most < self.best_yet * RELEVANCE_PERCENT / 100 {
-            return true;
-        }
-        self.low(keep).is_some_and(|low| {
-            most < low || (most == low && self.max_pushed.is_some_and(|m| least > m))
-        })
-    }
-
-    /// May a field of `item` whose score is at most `most` be skipped?
-    fn can_skip(&self, item: u32, most: u32, keep: usize) -> bool {
-        let own = self.best[item as usize].0;
-        // Only a strictly higher score replaces an item's best field (the earlier one wins).
-        if own > 0 && most <= own {
-            return true;
-        }
-        // Under the relevance floor, the item would be dropped anyway.
-        if most < self.best_yet * RELEVANCE_PERCENT / 100 {
-            return true;
-        }
-        // `keep` items already score at least `low`: one that cannot beat it does not place
-        // (a tie places only if the item comes earlier in the bank than all of them).
-        match self.low(keep) {
-            Some(low) if !self.in_top[item as usize] => {
-                most < low || (most == low && self.max_pushed.is_some_and(|m| item > m))
-            }
-            _ => false,
-        }
-    }
-}
-
-/// Does `a` beat `b` as an item's best field: a higher score, or the same from an earlier entry?
-fn better(a: (u32, u32), b: (u32, u32)) -> bool {
-    a.0 > b.0 || (a.0 == b.0 && a.0 > 0 && a.1 < b.1)
-}
-
-/// Score `candidates` (ascending entry numbers) against `pattern`, adding to `seen`; `passed`
-/// are entries [`fill`] found unable to reach the query's best score (ascending). Returns the
-/// entries that matched or were skipped (so may match), ascending: the next, longer query's
-/// candidates. `bounds`, when given, says the most the query can score on an entry.
-#[allow(clippy::too_many_arguments)]
+/// Score `candidates` (ascending entry numbers) against the job's pattern, adding to `seen`.
+/// Returns the entries that matched or were skipped (so may match), ascending: the next, longer
+/// query's candidates. `bounds`, when given, says the most the query can score on an entry.
 pub(super) fn run(
-    entries: &[Entry],
+    job: &Job<'_>,
     candidates: &[u32],
-    pattern: &Pattern,
     matcher: &mut Matcher,
-    prune: Option<Prune>,
-    passed: &[u32],
     mut bounds: Option<&mut Bounds<'_>>,
     seen: &mut Seen,
 ) -> Vec<u32> {
+    let Job {
+        entries,
+        pattern,
+        prune,
+        passed,
+    } = *job;
     let mut matched = Vec::with_capacity(candidates.len() / 4);
     let first = candidates.first().copied().unwrap_or(0);
     let mut passed = &passed[passed.partition_point(|&p| p < first)..];
@@ -282,16 +154,16 @@ pub(super) fn run(
             while passed.first().is_some_and(|&p| p < i) {
                 passed = &passed[1..];
             }
-            // A field `fill` passed over cannot reach the best score: one point short at least.
-            let short = u32::from(passed.first() == Some(&i));
-            let most = p.ceiling + e.weight - short;
-            // Later entries weigh no more than this one: if this one cannot beat the lowest of
-            // the kept items, no later one can change the results.
-            if seen.low(p.keep).is_some_and(|low| most < low) {
+            // Later entries weigh no more than this one: if none of this weight could place,
+            // no later one can change the results.
+            if seen.beaten(p.ceiling + e.weight, p.keep) {
                 matched.extend_from_slice(&candidates[n - 1..]);
                 seen.stopped = true;
                 break;
             }
+            // A field `fill` passed over cannot reach the best score: one point short at least.
+            let short = u32::from(passed.first() == Some(&i));
+            let most = p.ceiling + e.weight - short;
             // The first candidate of a block weighs the most of the block's candidates.
             if let Some(b) = bounds.as_mut()
                 && i as usize >= block_end
@@ -338,7 +210,6 @@ pub(super) fn run(
                 }
             }
         }
-        seen.scored += 1;
         let Some(score) = pattern.score(e.text.slice(..), matcher) else {
             continue;
         };

@@ -3,63 +3,80 @@
 
 use super::{Atom, LONGEST_ATOM, NONE, Words};
 
-/// The best pieces of a block's words, by (from, to), and the best paths through them.
+/// The best pieces of a block's words, by (from, to), and the best paths through them; kept
+/// in the atom, sized by it, for the block last worked out.
+#[derive(Clone, Default)]
 pub(super) struct Chain {
-    with: [[i32; LONGEST_ATOM + 1]; LONGEST_ATOM],
-    fresh: [[i32; LONGEST_ATOM + 1]; LONGEST_ATOM],
+    /// The block these are for.
+    block: Option<usize>,
+    /// By `from * (m + 1) + to`, for an atom of `m` characters.
+    with: Vec<i32>,
+    fresh: Vec<i32>,
     /// reach[i]: the best path through the atom's first `i` characters.
-    pub reach: [i32; LONGEST_ATOM + 1],
+    pub reach: Vec<i32>,
+}
+
+impl Chain {
+    /// The best path through the whole atom.
+    pub fn most(&self) -> i32 {
+        self.reach.last().copied().unwrap_or(NONE)
+    }
+
+    fn at(&self, from: usize, to: usize) -> (i32, i32) {
+        let k = from * self.reach.len() + to;
+        (self.with[k], self.fresh[k])
+    }
 }
 
 impl Atom {
-    /// The best path through any field made of the words `used`, in any order and with no
-    /// characters between them.
-    pub(super) fn chain(&mut self, words: &Words, used: &[u32]) -> Chain {
-        let m = self.needle.len();
-        let mut c = Chain {
-            with: [[NONE; LONGEST_ATOM + 1]; LONGEST_ATOM],
-            fresh: [[NONE; LONGEST_ATOM + 1]; LONGEST_ATOM],
-            reach: [NONE; LONGEST_ATOM + 1],
-        };
-        for &w in used {
-            let (start, end) = self.pieces_of(words, w);
-            for p in &self.pieces[start as usize..end as usize] {
-                let (f, t) = (p.from as usize, p.to as usize);
-                c.with[f][t] = c.with[f][t].max(p.with);
-                c.fresh[f][t] = c.fresh[f][t].max(p.fresh);
+    /// Work out, for block `block` made of the words `used`, the best path through any field
+    /// made of them, in any order and with no characters between them (once per block).
+    pub(super) fn chain(&mut self, words: &Words, used: &[u32], block: usize) -> &Chain {
+        if self.chain.block != Some(block) {
+            let m = self.needle.len();
+            let mut c = std::mem::take(&mut self.chain);
+            c.block = Some(block);
+            for v in [&mut c.with, &mut c.fresh] {
+                v.clear();
+                v.resize(m * (m + 1), NONE);
             }
-        }
-        c.reach[0] = 0;
-        for to in 1..=m {
-            for from in 0..to {
-                let (w, f) = (c.with[from][to], c.fresh[from][to]);
-                if c.reach[from] <= NONE / 2 || w.max(f) <= NONE / 2 {
-                    continue;
+            c.reach.clear();
+            c.reach.resize(m + 1, NONE);
+            for &w in used {
+                let (start, end) = self.pieces_of(words, w);
+                for p in &self.pieces[start as usize..end as usize] {
+                    let k = p.from as usize * (m + 1) + p.to as usize;
+                    c.with[k] = c.with[k].max(p.with);
+                    c.fresh[k] = c.fresh[k].max(p.fresh);
                 }
-                c.reach[to] = c.reach[to].max((c.reach[from] + w).max(f));
             }
+            c.reach[0] = 0;
+            for to in 1..=m {
+                for from in 0..to {
+                    let (w, f) = c.at(from, to);
+                    if c.reach[from] <= NONE / 2 || w.max(f) <= NONE / 2 {
+                        continue;
+                    }
+                    c.reach[to] = c.reach[to].max((c.reach[from] + w).max(f));
+                }
+            }
+            self.chain = c;
         }
-        c
+        &self.chain
     }
 
     /// Keep, per word of the block, only the pieces on some path that could reach `need` (by
     /// the block's best paths before and after them), for [`Atom::field`].
-    pub(super) fn prepare(
-        &mut self,
-        words: &Words,
-        used: &[u32],
-        holders: &[u128],
-        c: &Chain,
-        need: i32,
-    ) {
+    pub(super) fn prepare(&mut self, words: &Words, used: &[u32], holders: &[u128], need: i32) {
         let m = self.needle.len();
+        let c = std::mem::take(&mut self.chain);
         // The best way to finish from `i` characters, reached with x: max(x + after, alone).
         let mut after = [NONE; LONGEST_ATOM + 1];
         let mut alone = [NONE; LONGEST_ATOM + 1];
         after[m] = 0;
         for from in (0..m).rev() {
             for to in from + 1..=m {
-                let (w, f) = (c.with[from][to], c.fresh[from][to]);
+                let (w, f) = c.at(from, to);
                 if w.max(f) <= NONE / 2 || after[to].max(alone[to]) <= NONE / 2 {
                     continue;
                 }
@@ -67,10 +84,10 @@ impl Atom {
                 alone[from] = alone[from].max(f + after[to]).max(alone[to]);
             }
         }
-        self.local.clear();
         self.kept.clear();
         // Fields with a kept piece matching characters j and j + 1 together; with one ending
         // at t; with one starting at f.
+        self.local.clear();
         let mut within = [0u128; LONGEST_ATOM];
         let mut ending = [0u128; LONGEST_ATOM + 1];
         let mut starting = [0u128; LONGEST_ATOM + 1];
@@ -107,6 +124,7 @@ impl Atom {
         self.holders = (0..m - 1).fold(starting[0] & ending[m], |all, j| {
             all & (within[j] | (ending[j + 1] & starting[j + 1]))
         });
+        self.chain = c;
     }
 
     /// The best path through a field of the prepared block with words `order` (places in the

@@ -1,0 +1,184 @@
+//! Sharing a query's scoring across the cores. Each thread takes the next chunk of candidates
+//! in turn and, after each, shows the others what it has found: a score `keep` items reach,
+//! and the best score. Those only ever understate the final figures, so a thread
+//! skips what its own findings, or any other thread's, show cannot place. The results are
+//! those of one thread scoring everything in order (the tests compare both).
+
+use super::Hit;
+use super::bound::Bounds;
+use super::score::{self, Job};
+use super::seen::{Outside, Seen};
+use nucleo_matcher::Matcher;
+use std::sync::atomic::{AtomicU32, AtomicUsize, Ordering::Relaxed};
+use std::sync::mpsc;
+
+/// What the threads sharing one query's scoring tell each other. Every figure only moves one
+/// way, so a late look at it is never wrong, only less useful.
+struct Shared {
+    /// The next chunk to take.
+    next: AtomicUsize,
+    /// The earliest chunk in which a run found that no later entry can change the results.
+    stop: AtomicUsize,
+    low: AtomicU32,
+    best: AtomicU32,
+}
+
+impl Shared {
+    fn show(&self, seen: &Seen, keep: usize) {
+        let shown = seen.shown(keep);
+        self.low.fetch_max(shown.low, Relaxed);
+        self.best.fetch_max(shown.best, Relaxed);
+    }
+
+    fn read(&self) -> Outside {
+        Outside {
+            low: self.low.load(Relaxed),
+            best: self.best.load(Relaxed),
+        }
+    }
+}
+
+/// `candidates` (ascending) cut into runs of about `size`, each ending where a block of
+/// fields does (so no block is bounded twice).
+pub(super) fn chunks<'c>(
+    candidates: &'c [u32],
+    size: usize,
+    bounds: Option<&Bounds<'_>>,
+) -> Vec<&'c [u32]> {
+    let mut chunks = Vec::with_capacity(candidates.len() / size.max(1) + 1);
+    let mut rest = candidates;
+    while !rest.is_empty() {
+        let mut end = rest.len().min(size.max(1));
+        if let (Some(b), Some(&last)) = (bounds, rest.get(end - 1)) {
+            let (_, after) = b.block_of(last as usize);
+            end += rest[end..].partition_point(|&c| (c as usize) < after);
+        }
+        let (chunk, after) = rest.split_at(end);
+        chunks.push(chunk);
+        rest = after;
+    }
+    chunks
+}
+
+/// What is left once the scoring is done, shared the same way: `rank` turns what was found
+/// into the ranked (score, entry) pairs to show, and `hit` makes each into a [`Hit`] (finding
+/// the letters to highlight, the costly part), on any thread.
+pub(super) struct Then<'t> {
+    pub rank: &'t dyn Fn(&Seen) -> Vec<(u32, u32)>,
+    pub hit: &'t (dyn Fn(&(u32, u32), &mut Matcher) -> Hit + Sync),
+}
+
+/// Score `chunks` on as many threads as there are matchers, this one included, each taking the
+/// next chunk in turn, folding what they find into `seen` and the candidates for a longer
+/// query into `matched`, in order; then make the hits on every thread. Returns the hits.
+pub(super) fn share(
+    job: &Job<'_>,
+    chunks: &[&[u32]],
+    matchers: &mut [Matcher],
+    mut bounds: Option<Bounds<'_>>,
+    seen: &mut Seen,
+    matched: &mut Vec<u32>,
+    then: &Then<'_>,
+) -> Vec<Hit> {
+    let keep = job.prune.map_or(0, |p| p.keep);
+    let shared = Shared {
+        next: AtomicUsize::new(0),
+        stop: AtomicUsize::new(usize::MAX),
+        low: AtomicU32::new(0),
+        best: AtomicU32::new(0),
+    };
+    shared.show(seen, keep);
+    let Some((mine, helpers)) = matchers.split_first_mut() else {
+        // There is always one matcher, the first; without it nothing is scored.
+        chunks.iter().for_each(|c| matched.extend_from_slice(c));
+        return Vec::new();
+    };
+    let threads = helpers.len() + 1;
+    let (done, found) = mpsc::channel();
+    let (mut parts, hits) = std::thread::scope(|scope| {
+        let (work, handles): (Vec<_>, Vec<_>) = helpers
+            .iter_mut()
+            .map(|m| {
+                // Each helper starts from what this thread has seen.
+                let mut theirs = seen.clone();
+                let mut bounds = bounds.clone();
+                let (shared, done, hit) = (&shared, done.clone(), then.hit);
+                let (give, work) = mpsc::channel::<Vec<(u32, u32)>>();
+                let handle = scope.spawn(move || {
+                    let parts = take(job, chunks, shared, m, bounds.as_mut(), &mut theirs);
+                    if done.send((parts, theirs)).is_err() {
+                        return Vec::new();
+                    }
+                    drop(done);
+                    work.recv()
+                        .map(|ranked| ranked.iter().map(|r| hit(r, m)).collect())
+                        .unwrap_or_default()
+                });
+                (give, handle)
+            })
+            .unzip();
+        drop(done);
+        let mut parts = take(job, chunks, &shared, mine, bounds.as_mut(), seen);
+        // A helper that panicked sends nothing; its panic is raised at the join below.
+        for (theirs, found) in found.iter().take(threads - 1) {
+            parts.extend(theirs);
+            seen.absorb(found);
+        }
+        let ranked = (then.rank)(seen);
+        let mut pieces = ranked.chunks(ranked.len().div_ceil(threads).max(1));
+        let own = pieces.next().unwrap_or_default();
+        for (give, piece) in work.iter().zip(pieces) {
+            // A helper that cannot take its piece has panicked: raised at the join.
+            let _ = give.send(piece.to_vec());
+        }
+        drop(work);
+        let mut hits: Vec<Hit> = own.iter().map(|r| (then.hit)(r, mine)).collect();
+        for handle in handles {
+            hits.extend(
+                handle
+                    .join()
+                    .unwrap_or_else(|e| std::panic::resume_unwind(e)),
+            );
+        }
+        (parts, hits)
+    });
+    // Chunks no thread scored (after a stop) may all match a longer query.
+    parts.sort_unstable_by_key(|&(chunk, _)| chunk);
+    let mut parts = parts.into_iter().peekable();
+    for (c, chunk) in chunks.iter().enumerate() {
+        match parts.next_if(|&(scored, _)| scored == c) {
+            Some((_, found)) => matched.extend_from_slice(&found),
+            None => matched.extend_from_slice(chunk),
+        }
+    }
+    hits
+}
+
+/// Take chunks until none is left (or a stop is found), scoring each: (chunk number, its
+/// candidates for a longer query).
+fn take(
+    job: &Job<'_>,
+    chunks: &[&[u32]],
+    shared: &Shared,
+    matcher: &mut Matcher,
+    mut bounds: Option<&mut Bounds<'_>>,
+    seen: &mut Seen,
+) -> Vec<(usize, Vec<u32>)> {
+    let keep = job.prune.map_or(0, |p| p.keep);
+    let mut parts = Vec::new();
+    loop {
+        let c = shared.next.fetch_add(1, Relaxed);
+        // Past a stop, nothing can change the results (the chunks are left whole).
+        let Some(chunk) = chunks.get(c).filter(|_| c <= shared.stop.load(Relaxed)) else {
+            return parts;
+        };
+        seen.outside = shared.read();
+        let found = score::run(job, chunk, matcher, bounds.as_deref_mut(), seen);
+        shared.show(seen, keep);
+        if seen.stopped {
+            shared.stop.fetch_min(c, Relaxed);
+            seen.stopped = false;
+        }
+        parts.push((c, found));
+    }
+}
