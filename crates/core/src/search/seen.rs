@@ -15,8 +15,9 @@ pub(super) struct Seen {
     /// best may have risen since it went in.
     top: BinaryHeap<Reverse<(u32, u32)>>,
     in_top: Vec<bool>,
-    /// The highest item number ever put in `top`.
+    /// The highest item number ever put in `top`, and how many times one was.
     max_pushed: Option<u32>,
+    pushed: usize,
     best_yet: u32,
     /// What other threads scoring the same query have found: a score `keep` items reach at
     /// least, and the best score. Both only ever understate the final figures, so a field
@@ -42,6 +43,7 @@ impl Seen {
             top: BinaryHeap::new(),
             in_top: vec![false; items],
             max_pushed: None,
+            pushed: 0,
             best_yet: 0,
             outside: Outside::default(),
             stopped: false,
@@ -65,6 +67,13 @@ impl Seen {
             low: self.low(keep).unwrap_or(0),
             best: self.best_yet,
         }
+    }
+
+    /// The items kept here, as (item, score), and how many times one has been put in (so a
+    /// change shows).
+    pub fn kept(&self) -> (impl Iterator<Item = (u32, u32)> + '_, usize) {
+        let kept = self.top.iter().map(|&Reverse((score, item))| (item, score));
+        (kept, self.pushed)
     }
 
     /// The items that matched, as (score, entry), best first, bank order among equals.
@@ -106,6 +115,7 @@ impl Seen {
         self.top.push(Reverse((score, item)));
         self.in_top[item as usize] = true;
         self.max_pushed = self.max_pushed.max(Some(item));
+        self.pushed += 1;
         if self.top.len() > keep
             && let Some(Reverse((_, out))) = self.top.pop()
         {

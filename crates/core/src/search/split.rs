@@ -10,7 +10,7 @@ use super::score::{self, Job};
 use super::seen::{Outside, Seen};
 use nucleo_matcher::Matcher;
 use std::sync::atomic::{AtomicU32, AtomicUsize, Ordering::Relaxed};
-use std::sync::mpsc;
+use std::sync::{Mutex, mpsc};
 
 /// What the threads sharing one query's scoring tell each other. Every figure only moves one
 /// way, so a late look at it is never wrong, only less useful.
@@ -21,6 +21,11 @@ struct Shared {
     stop: AtomicUsize,
     low: AtomicU32,
     best: AtomicU32,
+    /// Per thread, the items it keeps as (item, score), and a count of changes to them: an
+    /// item is kept by each thread apart, so `keep` items of all of them together reach a
+    /// score none of them reaches alone.
+    kept: Vec<Mutex<Vec<(u32, u32)>>>,
+    changes: AtomicUsize,
 }
 
 impl Shared {
@@ -28,6 +33,39 @@ impl Shared {
         let shown = seen.shown(keep);
         self.low.fetch_max(shown.low, Relaxed);
         self.best.fetch_max(shown.best, Relaxed);
+    }
+
+    /// Put thread `t`'s kept items where the others see them, if they changed since `shown`
+    /// (updated); then, if anyone's changed since `read`, raise `low` to what `keep` items
+    /// reach over all threads together.
+    fn pool(&self, t: usize, seen: &Seen, keep: usize, shown: &mut usize, read: &mut usize) {
+        let (kept, pushed) = seen.kept();
+        if pushed != *shown
+            && let Ok(mut slot) = self.kept[t].lock()
+        {
+            slot.clear();
+            slot.extend(kept);
+            *shown = pushed;
+            self.changes.fetch_add(1, Relaxed);
+        }
+        let changes = self.changes.load(Relaxed);
+        if changes == *read {
+            return;
+        }
+        *read = changes;
+        let mut all = Vec::with_capacity(keep * self.kept.len());
+        for slot in &self.kept {
+            if let Ok(slot) = slot.lock() {
+                all.extend_from_slice(&slot);
+            }
+        }
+        // Each item once, at its highest score.
+        all.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+        all.dedup_by_key(|k| k.0);
+        if keep > 0 && all.len() >= keep {
+            let (_, &mut (_, low), _) = all.select_nth_unstable_by(keep - 1, |a, b| b.1.cmp(&a.1));
+            self.low.fetch_max(low, Relaxed);
+        }
     }
 
     fn read(&self) -> Outside {
@@ -86,6 +124,8 @@ pub(super) fn share(
         stop: AtomicUsize::new(usize::MAX),
         low: AtomicU32::new(0),
         best: AtomicU32::new(0),
+        kept: matchers.iter().map(|_| Mutex::new(Vec::new())).collect(),
+        changes: AtomicUsize::new(0),
     };
     shared.show(seen, keep);
     let Some((mine, helpers)) = matchers.split_first_mut() else {
@@ -98,14 +138,15 @@ pub(super) fn share(
     let (mut parts, hits) = std::thread::scope(|scope| {
         let (work, handles): (Vec<_>, Vec<_>) = helpers
             .iter_mut()
-            .map(|m| {
+            .zip(1..)
+            .map(|(m, t)| {
                 // Each helper starts from what this thread has seen.
                 let mut theirs = seen.clone();
                 let mut bounds = bounds.clone();
                 let (shared, done, hit) = (&shared, done.clone(), then.hit);
                 let (give, work) = mpsc::channel::<Vec<(u32, u32)>>();
                 let handle = scope.spawn(move || {
-                    let parts = take(job, chunks, shared, m, bounds.as_mut(), &mut theirs);
+                    let parts = take(job, chunks, shared, t, m, bounds.as_mut(), &mut theirs);
                     if done.send((parts, theirs)).is_err() {
                         return Vec::new();
                     }
@@ -118,7 +159,7 @@ pub(super) fn share(
             })
             .unzip();
         drop(done);
-        let mut parts = take(job, chunks, &shared, mine, bounds.as_mut(), seen);
+        let mut parts = take(job, chunks, &shared, 0, mine, bounds.as_mut(), seen);
         // A helper that panicked sends nothing; its panic is raised at the join below.
         for (theirs, found) in found.iter().take(threads - 1) {
             parts.extend(theirs);
@@ -160,12 +201,14 @@ fn take(
     job: &Job<'_>,
     chunks: &[&[u32]],
     shared: &Shared,
+    thread: usize,
     matcher: &mut Matcher,
     mut bounds: Option<&mut Bounds<'_>>,
     seen: &mut Seen,
 ) -> Vec<(usize, Vec<u32>)> {
     let keep = job.prune.map_or(0, |p| p.keep);
     let mut parts = Vec::new();
+    let (mut shown, mut read) = (0, 0);
     loop {
         let c = shared.next.fetch_add(1, Relaxed);
         // Past a stop, nothing can change the results (the chunks are left whole).
@@ -175,10 +218,58 @@ fn take(
         seen.outside = shared.read();
         let found = score::run(job, chunk, matcher, bounds.as_deref_mut(), seen);
         shared.show(seen, keep);
+        shared.pool(thread, seen, keep, &mut shown, &mut read);
         if seen.stopped {
             shared.stop.fetch_min(c, Relaxed);
             seen.stopped = false;
         }
         parts.push((c, found));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::search::score::Prune;
+
+    fn seen(found: &[(u32, u32)], keep: usize) -> Seen {
+        let mut seen = Seen::new(8);
+        let prune = Some(Prune { ceiling: 500, keep });
+        for (entry, &(item, score)) in (0..).zip(found) {
+            seen.found(item, (score, entry), prune);
+        }
+        seen
+    }
+
+    #[test]
+    fn an_item_kept_by_two_threads_counts_once_toward_the_shared_low() {
+        let keep = 2;
+        let shared = Shared {
+            next: AtomicUsize::new(0),
+            stop: AtomicUsize::new(usize::MAX),
+            low: AtomicU32::new(0),
+            best: AtomicU32::new(0),
+            kept: vec![Mutex::new(Vec::new()), Mutex::new(Vec::new())],
+            changes: AtomicUsize::new(0),
+        };
+        // Item 1 is kept by both threads (from different fields): the two best items are 1
+        // (at 100) and 2 (at 90), so the second best is 90, not item 1's other score, 95.
+        let (a, b) = (
+            seen(&[(1, 100), (2, 90)], keep),
+            seen(&[(1, 95), (3, 80)], keep),
+        );
+        let (mut shown, mut read) = ([0, 0], [0, 0]);
+        shared.pool(0, &a, keep, &mut shown[0], &mut read[0]);
+        assert_eq!(
+            shared.read().low,
+            90,
+            "one thread alone: its own second best"
+        );
+        shared.pool(1, &b, keep, &mut shown[1], &mut read[1]);
+        assert_eq!(shared.read().low, 90);
+        // A third item at 97 kept by the second thread raises it to 97.
+        let b = seen(&[(1, 95), (3, 80), (4, 97)], keep);
+        shared.pool(1, &b, keep, &mut shown[1], &mut read[1]);
+        assert_eq!(shared.read().low, 97);
     }
 }
