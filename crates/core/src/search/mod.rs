@@ -76,8 +76,10 @@ const PARALLEL_FROM: usize = 8;
 /// A prepared search index over one bank.
 pub struct SearchIndex {
     entries: Vec<Entry>,
-    /// One per thread that scores; the first is also used to find positions.
+    /// One per thread that scores (made on first need); the first is also used to find
+    /// positions. How many threads may score: the cores, asked once (it reads files on Linux).
     matchers: Vec<Matcher>,
+    threads: usize,
     /// Chunks from which the scoring is shared across the cores, and candidates per chunk (see
     /// [`CHUNK`]).
     parallel_from: usize,
@@ -138,6 +140,7 @@ impl SearchIndex {
                 .unwrap_or(0),
             entries,
             matchers: vec![Matcher::new(Config::DEFAULT)],
+            threads: std::thread::available_parallelism().map_or(1, |n| n.get().min(8)),
             parallel_from: PARALLEL_FROM,
             chunk: CHUNK,
             prune: true,
@@ -232,6 +235,7 @@ impl SearchIndex {
             entries,
             pattern,
             prune,
+            keep,
             passed: &passed,
         };
         let chunks = split::chunks(candidates, self.chunk, bounds.as_ref());
@@ -239,13 +243,15 @@ impl SearchIndex {
         // Letters found while scoring (by `fill`), reused for the hits.
         let known = std::mem::take(&mut seen.highlights);
         let hit = |r: &(u32, u32), m: &mut Matcher| hit(entries, pattern, &known, r, m);
-        if chunks.len() >= self.parallel_from && threads(&mut self.matchers) > 1 {
-            let then = split::Then {
-                rank: &|seen| rank(seen, keep),
-                hit: &hit,
-            };
-            let m = &mut self.matchers;
-            let hits = split::share(&job, &chunks, m, bounds, &mut seen, &mut matched, &then);
+        while self.matchers.len() < self.threads {
+            self.matchers.push(Matcher::new(Config::DEFAULT));
+        }
+        if chunks.len() >= self.parallel_from
+            && let Some((mine, helpers)) = self.matchers.split_first_mut()
+            && !helpers.is_empty()
+        {
+            let m = (mine, helpers);
+            let hits = split::share(&job, &chunks, m, bounds, &mut seen, &mut matched, &hit);
             return (matched, hits);
         }
         for (n, chunk) in chunks.iter().enumerate() {
@@ -262,16 +268,6 @@ impl SearchIndex {
         let hits = rank(&seen, keep).iter().map(|r| hit(r, m)).collect();
         (matched, hits)
     }
-}
-
-/// How many threads may score a query, with a matcher for each in `matchers` (made on first
-/// need).
-fn threads(matchers: &mut Vec<Matcher>) -> usize {
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
-    while matchers.len() < threads {
-        matchers.push(Matcher::new(Config::DEFAULT));
-    }
-    threads
 }
 
 /// The text back as a `String` (a copy of the bytes for ASCII; `to_string` would format it

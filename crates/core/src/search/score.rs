@@ -119,6 +119,8 @@ pub(super) struct Job<'a> {
     pub entries: &'a [Entry],
     pub pattern: &'a Pattern,
     pub prune: Option<Prune>,
+    /// How many items the results keep.
+    pub keep: usize,
     /// Entries [`fill`] found unable to reach the query's best score (ascending).
     pub passed: &'a [u32],
 }
@@ -138,6 +140,7 @@ pub(super) fn run(
         pattern,
         prune,
         passed,
+        ..
     } = *job;
     let mut matched = Vec::with_capacity(candidates.len() / 4);
     let first = candidates.first().copied().unwrap_or(0);

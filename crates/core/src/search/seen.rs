@@ -61,12 +61,9 @@ impl Seen {
         self.best_yet = self.best_yet.max(other.best_yet);
     }
 
-    /// What this run can tell other threads (see [`Seen::outside`]).
-    pub fn shown(&self, keep: usize) -> Outside {
-        Outside {
-            low: self.low(keep).unwrap_or(0),
-            best: self.best_yet,
-        }
+    /// The best score found here (what other threads see of it: [`Seen::outside`]).
+    pub fn best_yet(&self) -> u32 {
+        self.best_yet
     }
 
     /// The items kept here, as (item, score), and how many times one has been put in (so a

@@ -1,7 +1,8 @@
 //! Sharing a query's scoring across the cores. Each thread takes the next chunk of candidates
-//! in turn and, after each, shows the others what it has found: a score `keep` items reach,
-//! and the best score. Those only ever understate the final figures, so a thread
-//! skips what its own findings, or any other thread's, show cannot place. The results are
+//! in turn and, after each, shows the others what it has found: its best score and the items
+//! it keeps, from which every thread works out the score `keep` items reach over all of them.
+//! Those only ever understate the final figures, so a thread skips what its own findings, or
+//! all threads' together, show cannot place. The results are
 //! those of one thread scoring everything in order (the tests compare both).
 
 use super::Hit;
@@ -29,16 +30,11 @@ struct Shared {
 }
 
 impl Shared {
-    fn show(&self, seen: &Seen, keep: usize) {
-        let shown = seen.shown(keep);
-        self.low.fetch_max(shown.low, Relaxed);
-        self.best.fetch_max(shown.best, Relaxed);
-    }
-
-    /// Put thread `t`'s kept items where the others see them, if they changed since `shown`
+    /// Show thread `t`'s best score, and its kept items if they changed since `shown`
     /// (updated); then, if anyone's changed since `read`, raise `low` to what `keep` items
-    /// reach over all threads together.
+    /// reach over all threads together (a thread's own kept items among them).
     fn pool(&self, t: usize, seen: &Seen, keep: usize, shown: &mut usize, read: &mut usize) {
+        self.best.fetch_max(seen.best_yet(), Relaxed);
         let (kept, pushed) = seen.kept();
         if pushed != *shown
             && let Ok(mut slot) = self.kept[t].lock()
@@ -98,40 +94,33 @@ pub(super) fn chunks<'c>(
     chunks
 }
 
-/// What is left once the scoring is done, shared the same way: `rank` turns what was found
-/// into the ranked (score, entry) pairs to show, and `hit` makes each into a [`Hit`] (finding
-/// the letters to highlight, the costly part), on any thread.
-pub(super) struct Then<'t> {
-    pub rank: &'t dyn Fn(&Seen) -> Vec<(u32, u32)>,
-    pub hit: &'t (dyn Fn(&(u32, u32), &mut Matcher) -> Hit + Sync),
-}
+/// What makes a ranked (score, entry) pair into a [`Hit`] (finding the letters to highlight,
+/// the costly part), on any thread.
+pub(super) type MakeHit<'h> = &'h (dyn Fn(&(u32, u32), &mut Matcher) -> Hit + Sync);
 
-/// Score `chunks` on as many threads as there are matchers, this one included, each taking the
+/// Score `chunks` on this thread (with `mine`) and one more per helper matcher, each taking the
 /// next chunk in turn, folding what they find into `seen` and the candidates for a longer
-/// query into `matched`, in order; then make the hits on every thread. Returns the hits.
+/// query into `matched`, in order; then make the hits on every thread with `hit`. Returns the
+/// hits, best first.
 pub(super) fn share(
     job: &Job<'_>,
     chunks: &[&[u32]],
-    matchers: &mut [Matcher],
+    (mine, helpers): (&mut Matcher, &mut [Matcher]),
     mut bounds: Option<Bounds<'_>>,
     seen: &mut Seen,
     matched: &mut Vec<u32>,
-    then: &Then<'_>,
+    hit: MakeHit<'_>,
 ) -> Vec<Hit> {
-    let keep = job.prune.map_or(0, |p| p.keep);
+    let keep = job.keep;
     let shared = Shared {
         next: AtomicUsize::new(0),
         stop: AtomicUsize::new(usize::MAX),
         low: AtomicU32::new(0),
         best: AtomicU32::new(0),
-        kept: matchers.iter().map(|_| Mutex::new(Vec::new())).collect(),
+        kept: (0..=helpers.len())
+            .map(|_| Mutex::new(Vec::new()))
+            .collect(),
         changes: AtomicUsize::new(0),
-    };
-    shared.show(seen, keep);
-    let Some((mine, helpers)) = matchers.split_first_mut() else {
-        // There is always one matcher, the first; without it nothing is scored.
-        chunks.iter().for_each(|c| matched.extend_from_slice(c));
-        return Vec::new();
     };
     let threads = helpers.len() + 1;
     let (done, found) = mpsc::channel();
@@ -143,7 +132,7 @@ pub(super) fn share(
                 // Each helper starts from what this thread has seen.
                 let mut theirs = seen.clone();
                 let mut bounds = bounds.clone();
-                let (shared, done, hit) = (&shared, done.clone(), then.hit);
+                let (shared, done) = (&shared, done.clone());
                 let (give, work) = mpsc::channel::<Vec<(u32, u32)>>();
                 let handle = scope.spawn(move || {
                     let parts = take(job, chunks, shared, t, m, bounds.as_mut(), &mut theirs);
@@ -165,7 +154,7 @@ pub(super) fn share(
             parts.extend(theirs);
             seen.absorb(found);
         }
-        let ranked = (then.rank)(seen);
+        let ranked = super::rank(seen, keep);
         let mut pieces = ranked.chunks(ranked.len().div_ceil(threads).max(1));
         let own = pieces.next().unwrap_or_default();
         for (give, piece) in work.iter().zip(pieces) {
@@ -173,7 +162,7 @@ pub(super) fn share(
             let _ = give.send(piece.to_vec());
         }
         drop(work);
-        let mut hits: Vec<Hit> = own.iter().map(|r| (then.hit)(r, mine)).collect();
+        let mut hits: Vec<Hit> = own.iter().map(|r| hit(r, mine)).collect();
         for handle in handles {
             hits.extend(
                 handle
@@ -206,7 +195,7 @@ fn take(
     mut bounds: Option<&mut Bounds<'_>>,
     seen: &mut Seen,
 ) -> Vec<(usize, Vec<u32>)> {
-    let keep = job.prune.map_or(0, |p| p.keep);
+    let keep = job.keep;
     let mut parts = Vec::new();
     let (mut shown, mut read) = (0, 0);
     loop {
@@ -217,7 +206,6 @@ fn take(
         };
         seen.outside = shared.read();
         let found = score::run(job, chunk, matcher, bounds.as_deref_mut(), seen);
-        shared.show(seen, keep);
         shared.pool(thread, seen, keep, &mut shown, &mut read);
         if seen.stopped {
             shared.stop.fetch_min(c, Relaxed);
