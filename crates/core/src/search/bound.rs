@@ -167,8 +167,10 @@ impl<'w> Bounds<'w> {
     }
 
     /// For a field of the block last prepared: the most the query can score on it, or `None`
-    /// when that is under the `need` it was prepared for.
-    pub fn field(&self, field: usize) -> Option<u32> {
+    /// when that is under the `need` it was prepared for. Each atom's share goes into `atoms`
+    /// (by the pattern's order): the most that atom can score there, when the field's score
+    /// reaches `need`.
+    pub fn field(&self, field: usize, atoms: &mut [u32]) -> Option<u32> {
         let words = self.words;
         let block = self.prepared.unwrap_or(0);
         debug_assert_eq!(block, words.block_of(field));
@@ -181,7 +183,11 @@ impl<'w> Bounds<'w> {
         let mut total = 0;
         for &a in &self.turns {
             let atom = &self.atoms[a];
-            total += atom.field(order)?.max(0);
+            let most = atom.field(order)?.max(0);
+            total += most;
+            if let Some(slot) = atoms.get_mut(a) {
+                *slot = u32::try_from(most).unwrap_or(0);
+            }
             rest -= atom.best;
             if total + rest < self.need {
                 return None;

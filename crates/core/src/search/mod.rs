@@ -216,10 +216,16 @@ impl SearchIndex {
         candidates: &[u32],
         keep: usize,
     ) -> (Vec<u32>, Vec<Hit>) {
-        let prune = match (self.prune, score::ceiling(pattern, &mut self.matchers[0])) {
-            (true, Some(ceiling)) => Some(Prune { ceiling, keep }),
+        let caps = score::ceilings(pattern, &mut self.matchers[0]).unwrap_or_default();
+        let prune = match (self.prune, caps.is_empty()) {
+            (true, false) => Some(Prune {
+                ceiling: caps.iter().sum(),
+                keep,
+            }),
             _ => None,
         };
+        let mut turns: Vec<usize> = (0..caps.len()).collect();
+        turns.sort_by_key(|&a| std::cmp::Reverse(caps[a]));
         let entries = &self.entries;
         let mut bounds = prune.and_then(|_| Bounds::new(&self.words, pattern));
         let mut seen = Seen::new(self.items);
@@ -237,6 +243,8 @@ impl SearchIndex {
             prune,
             keep,
             passed: &passed,
+            caps: &caps,
+            turns: &turns,
         };
         let chunks = split::chunks(candidates, self.chunk, bounds.as_ref());
         let mut matched = Vec::with_capacity(candidates.len());

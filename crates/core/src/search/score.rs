@@ -34,19 +34,23 @@ pub(super) struct Prune {
     pub keep: usize,
 }
 
-/// The most `pattern` can score on any text, when that can be known: every atom fuzzy and not
-/// negated, each scoring at most what it scores against its own text, plus a little per
+/// The most each atom of `pattern` can score on any text, when that can be known: every atom
+/// fuzzy and not negated, each scoring at most what it scores against its own text, plus a little per
 /// character: a text can place a character after a stronger boundary than the needle itself
 /// has (`_C1` scores higher on `_ C1`, where C follows a space, than on itself).
-pub(super) fn ceiling(pattern: &Pattern, matcher: &mut Matcher) -> Option<u32> {
-    pattern.atoms.iter().try_fold(0u32, |total, atom| {
-        if atom.negative || atom.kind != AtomKind::Fuzzy {
-            return None;
-        }
-        let own = atom.score(atom.needle_text(), matcher)?;
-        let slack = 4 * u32::try_from(atom.needle_text().len()).unwrap_or(u32::MAX / 8);
-        Some(total + u32::from(own) + slack)
-    })
+pub(super) fn ceilings(pattern: &Pattern, matcher: &mut Matcher) -> Option<Vec<u32>> {
+    pattern
+        .atoms
+        .iter()
+        .map(|atom| {
+            if atom.negative || atom.kind != AtomKind::Fuzzy {
+                return None;
+            }
+            let own = atom.score(atom.needle_text(), matcher)?;
+            let slack = 4 * u32::try_from(atom.needle_text().len()).unwrap_or(u32::MAX / 8);
+            Some(u32::from(own) + slack)
+        })
+        .collect()
 }
 
 /// The query's words in lowercase, when all are ASCII (for [`fill`]'s quick test).
@@ -123,6 +127,44 @@ pub(super) struct Job<'a> {
     pub keep: usize,
     /// Entries [`fill`] found unable to reach the query's best score (ascending).
     pub passed: &'a [u32],
+    /// The most each atom can score on any text (empty when not known), and the atoms by it,
+    /// highest first.
+    pub caps: &'a [u32],
+    pub turns: &'a [usize],
+}
+
+/// What scoring a field one atom at a time came to.
+enum Scored {
+    Unmatched,
+    /// It cannot place: not every atom was scored.
+    Skipped,
+    Score(u32),
+}
+
+/// Score entry `e` one atom at a time, the one that can score the most first, stopping once
+/// what has been scored plus the most the other atoms can add (`caps`, by the pattern's order)
+/// cannot place. The score is the pattern's: nucleo adds up its atoms' scores.
+fn by_atom(
+    job: &Job<'_>,
+    e: &Entry,
+    caps: &[u32],
+    matcher: &mut Matcher,
+    seen: &Seen,
+    keep: usize,
+) -> Scored {
+    let mut rest: u32 = job.turns.iter().map(|&a| caps[a]).sum();
+    let mut total = 0;
+    for &a in job.turns {
+        let Some(score) = job.pattern.atoms[a].score(e.text.slice(..), matcher) else {
+            return Scored::Unmatched;
+        };
+        total += u32::from(score);
+        rest -= caps[a];
+        if rest > 0 && seen.can_skip(e.item, total + rest + e.weight, keep) {
+            return Scored::Skipped;
+        }
+    }
+    Scored::Score(total)
 }
 
 /// Score `candidates` (ascending entry numbers) against the job's pattern, adding to `seen`.
@@ -140,6 +182,7 @@ pub(super) fn run(
         pattern,
         prune,
         passed,
+        caps,
         ..
     } = *job;
     let mut matched = Vec::with_capacity(candidates.len() / 4);
@@ -147,11 +190,15 @@ pub(super) fn run(
     let mut passed = &passed[passed.partition_point(|&p| p < first)..];
     // The field after the last of the current candidate's block.
     let mut block_end = 0;
-    // Whether the fields of `block` are bounded one by one.
+    // Whether the fields of `block` are bounded one by one; whether this one was, and what
+    // each atom can score on it (by the pattern's order) if so.
     let mut fields = false;
+    let mut bounded;
+    let mut here = vec![0; caps.len()];
     let mut n = 0;
     while let Some(&i) = candidates.get(n) {
         n += 1;
+        bounded = false;
         let e = &entries[i as usize];
         if let Some(p) = prune {
             while passed.first().is_some_and(|&p| p < i) {
@@ -203,9 +250,10 @@ pub(super) fn run(
                 matched.push(i);
                 continue;
             }
+            bounded = fields && bounds.is_some();
             if fields && let Some(b) = bounds.as_ref() {
                 let skip = b
-                    .field(i as usize)
+                    .field(i as usize, &mut here)
                     .is_none_or(|bound| seen.can_skip(e.item, bound + e.weight, p.keep));
                 if skip {
                     matched.push(i);
@@ -213,7 +261,21 @@ pub(super) fn run(
                 }
             }
         }
-        let Some(score) = pattern.score(e.text.slice(..), matcher) else {
+        let score = match prune {
+            Some(p) if job.turns.len() > 1 => {
+                let caps = if bounded { &here[..] } else { caps };
+                match by_atom(job, e, caps, matcher, seen, p.keep) {
+                    Scored::Unmatched => continue,
+                    Scored::Skipped => {
+                        matched.push(i);
+                        continue;
+                    }
+                    Scored::Score(score) => Some(score),
+                }
+            }
+            _ => pattern.score(e.text.slice(..), matcher),
+        };
+        let Some(score) = score else {
             continue;
         };
         matched.push(i);

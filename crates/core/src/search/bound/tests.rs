@@ -151,7 +151,8 @@ fn words_of(texts: &[&str]) -> (Vec<Utf32String>, Words) {
     (fields, words)
 }
 
-/// Every field that scores `need` or more is bounded one by one at or over its score.
+/// Every field that scores `need` or more is bounded one by one at or over its score, and so is
+/// each atom's share of it.
 fn fields_hold(texts: &[&str], query: &str, need: u32) -> Result<(), String> {
     let pattern = Pattern::parse(query, CaseMatching::Smart, Normalization::Smart);
     let (fields, words) = words_of(texts);
@@ -168,15 +169,24 @@ fn fields_hold(texts: &[&str], query: &str, need: u32) -> Result<(), String> {
             let Some(score) = pattern.score(fields[f].slice(..), &mut matcher) else {
                 continue;
             };
-            match bounds.field(f) {
-                _ if score < need => {}
-                Some(most) if most >= score => {}
-                most => {
-                    return Err(format!(
-                        "{:?} / {query:?} need {need}: scored {score}, bound {most:?}",
-                        texts[f]
-                    ));
-                }
+            let mut atoms = vec![0; pattern.atoms.len()];
+            let most = bounds.field(f, &mut atoms);
+            let shares: Vec<u32> = pattern
+                .atoms
+                .iter()
+                .map(|a| {
+                    a.score(fields[f].slice(..), &mut matcher)
+                        .map_or(0, u32::from)
+                })
+                .collect();
+            let held = most.is_some_and(|most| most >= score)
+                && atoms.iter().zip(&shares).all(|(most, got)| most >= got);
+            if score >= need && !held {
+                return Err(format!(
+                    "{:?} / {query:?} need {need}: scored {score} ({shares:?}), bound {most:?} \
+                     ({atoms:?})",
+                    texts[f]
+                ));
             }
         }
     }
