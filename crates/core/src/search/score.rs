@@ -144,14 +144,7 @@ enum Scored {
 /// Score entry `e` one atom at a time, the one that can score the most first, stopping once
 /// what has been scored plus the most the other atoms can add (`caps`, by the pattern's order)
 /// cannot place. The score is the pattern's: nucleo adds up its atoms' scores.
-fn by_atom(
-    job: &Job<'_>,
-    e: &Entry,
-    caps: &[u32],
-    matcher: &mut Matcher,
-    seen: &Seen,
-    keep: usize,
-) -> Scored {
+fn by_atom(job: &Job<'_>, e: &Entry, caps: &[u32], matcher: &mut Matcher, seen: &Seen) -> Scored {
     let mut rest: u32 = job.turns.iter().map(|&a| caps[a]).sum();
     let mut total = 0;
     for &a in job.turns {
@@ -160,7 +153,7 @@ fn by_atom(
         };
         total += u32::from(score);
         rest -= caps[a];
-        if rest > 0 && seen.can_skip(e.item, total + rest + e.weight, keep) {
+        if rest > 0 && seen.can_skip(e.item, total + rest + e.weight, job.keep) {
             return Scored::Skipped;
         }
     }
@@ -193,12 +186,11 @@ pub(super) fn run(
     // Whether the fields of `block` are bounded one by one; whether this one was, and what
     // each atom can score on it (by the pattern's order) if so.
     let mut fields = false;
-    let mut bounded;
     let mut here = vec![0; caps.len()];
     let mut n = 0;
     while let Some(&i) = candidates.get(n) {
         n += 1;
-        bounded = false;
+        let mut bounded = false;
         let e = &entries[i as usize];
         if let Some(p) = prune {
             while passed.first().is_some_and(|&p| p < i) {
@@ -250,8 +242,8 @@ pub(super) fn run(
                 matched.push(i);
                 continue;
             }
-            bounded = fields && bounds.is_some();
             if fields && let Some(b) = bounds.as_ref() {
+                bounded = true;
                 let skip = b
                     .field(i as usize, &mut here)
                     .is_none_or(|bound| seen.can_skip(e.item, bound + e.weight, p.keep));
@@ -262,9 +254,9 @@ pub(super) fn run(
             }
         }
         let score = match prune {
-            Some(p) if job.turns.len() > 1 => {
+            Some(_) if job.turns.len() > 1 => {
                 let caps = if bounded { &here[..] } else { caps };
-                match by_atom(job, e, caps, matcher, seen, p.keep) {
+                match by_atom(job, e, caps, matcher, seen) {
                     Scored::Unmatched => continue,
                     Scored::Skipped => {
                         matched.push(i);
