@@ -17,6 +17,9 @@
 //! Fields are held in blocks of up to 128 in a row (`words.rs`), fewer where they use many
 //! distinct words. A block's bound chains the best pieces of all its words in any order, as if
 //! they stood side by side; fields of one word (tags, ids) must hold every atom in that word.
+//! Blocks of the same kind that use the same words share that bound, worked out once. Every
+//! word and block also carries the letters it holds as bits, so a word without an atom's letters
+//! is passed over, and a block without them is known not to match, before any piece is looked at.
 //! When a block cannot be skipped as a whole, its pieces are cut down to those on some path that
 //! could still count, and the fields that hold words for every step of such a path (a bit per
 //! field, by word) are bounded one by one, following their own words in order, the atom that
@@ -70,8 +73,10 @@ struct Atom {
     best: i32,
     /// Its best paths over the words of the block last worked out.
     chain: Chain,
-    /// The needle's characters, for passing over words that hold none.
+    /// The needle's characters, for passing over words that hold none; as bits too
+    /// ([`words::letters`]).
     wanted: [bool; 256],
+    letters: u64,
     /// Room for [`pieces`]: a word's characters with their bonuses, and paths.
     chars: Vec<(u8, i32)>,
     now: Vec<State>,
@@ -86,7 +91,7 @@ struct Atom {
 pub(super) struct Bounds<'w> {
     words: &'w Words,
     atoms: Vec<Atom>,
-    /// Per block, once worked out.
+    /// Per vocabulary of blocks (see [`Words::vocab`]), once worked out.
     blocks: Vec<Option<Reach>>,
     /// The block whose fields [`Bounds::field`] bounds.
     prepared: Option<usize>,
@@ -121,6 +126,7 @@ impl<'w> Bounds<'w> {
                     best: 0,
                     chain: Chain::default(),
                     wanted: std::array::from_fn(|c| needle.contains(&(c as u8))),
+                    letters: words::letters(needle),
                     chars: Vec::new(),
                     now: Vec::new(),
                     next: Vec::new(),
@@ -132,7 +138,7 @@ impl<'w> Bounds<'w> {
         (!atoms.is_empty()).then(|| Bounds {
             words,
             atoms,
-            blocks: vec![None; words.bounded.len()],
+            blocks: vec![None; words.vocabularies],
             prepared: None,
             holders: 0,
             need: 0,
@@ -148,7 +154,10 @@ impl<'w> Bounds<'w> {
         let places = words.from[block] as usize..words.from[block + 1] as usize;
         let (used, holders) = (&words.used[places.clone()], &words.holders[places]);
         for atom in &mut self.atoms {
-            atom.best = atom.chain(words, used, block).most().max(0);
+            atom.best = atom
+                .chain(words, used, words.vocab[block] as usize)
+                .most()
+                .max(0);
         }
         let all: i32 = self.atoms.iter().map(|a| a.best).sum();
         let need = i32::try_from(need).unwrap_or(i32::MAX / 4);
@@ -209,12 +218,17 @@ impl<'w> Bounds<'w> {
 
     /// The most the query can score on any field of block `block` (the sum over its atoms).
     pub fn block(&mut self, block: usize) -> Reach {
-        if let Some(most) = self.blocks[block] {
+        let words = self.words;
+        let vocab = words.vocab[block] as usize;
+        if let Some(most) = self.blocks[vocab] {
             return most;
         }
-        let words = self.words;
         let used = &words.used[words.from[block] as usize..words.from[block + 1] as usize];
-        let most = if words.bounded[block] && words.single[block] {
+        let held = words.block_letters[block];
+        let most = if !self.atoms.iter().all(|a| a.within(held)) {
+            // Some atom has a character no word of the block holds.
+            Reach::Nothing
+        } else if words.bounded[block] && words.single[block] {
             // Fields of one word: the atoms must all match within the same word.
             let atoms = &mut self.atoms;
             used.iter()
@@ -229,14 +243,14 @@ impl<'w> Bounds<'w> {
             self.atoms
                 .iter_mut()
                 .try_fold(0u32, |total, atom| {
-                    let reach = atom.chain(words, used, block).most();
+                    let reach = atom.chain(words, used, words.vocab[block] as usize).most();
                     (reach > NONE / 2).then(|| total + reach.max(0) as u32)
                 })
                 .map_or(Reach::Nothing, Reach::AtMost)
         } else {
             Reach::Unknown
         };
-        self.blocks[block] = Some(most);
+        self.blocks[vocab] = Some(most);
         most
     }
 }
@@ -244,6 +258,9 @@ impl<'w> Bounds<'w> {
 impl Atom {
     /// The best path through the whole atom within word `w`.
     fn whole(&mut self, words: &Words, w: u32) -> Option<i32> {
+        if !self.within(words.letters[w as usize]) {
+            return None;
+        }
         let m = self.needle.len();
         let (start, end) = self.pieces_of(words, w);
         self.pieces[start as usize..end as usize]
@@ -251,6 +268,11 @@ impl Atom {
             .filter(|p| p.from == 0 && p.to as usize == m)
             .map(|p| p.with.max(p.fresh))
             .max()
+    }
+
+    /// Could text holding the characters `letters` ([`words::letters`]) match the atom?
+    fn within(&self, letters: u64) -> bool {
+        letters & self.letters == self.letters
     }
 
     fn pieces_of(&mut self, words: &Words, w: u32) -> (u32, u32) {
@@ -263,7 +285,9 @@ impl Atom {
         let word = words.word(w);
         let ignore_case = self.ignore_case;
         let fold = |c: u8| fold(ignore_case, c);
-        if !word.iter().any(|&c| self.wanted[fold(c) as usize]) {
+        if words.letters[w as usize] & self.letters == 0
+            || !word.iter().any(|&c| self.wanted[fold(c) as usize])
+        {
             // No piece: nothing to work out or look up.
             self.seen[w as usize] = Some((0, 0));
             return (0, 0);

@@ -29,11 +29,23 @@ pub(super) struct Seen {
     pub highlights: Vec<(u32, Vec<u32>)>,
 }
 
-/// See [`Seen::outside`].
-#[derive(Clone, Copy, Default, Debug, PartialEq, Eq)]
+/// See [`Seen::outside`]. `last` is the latest item among the `keep` best at `low`: a field
+/// of a later item scoring `low` at most does not place either (earlier items win ties).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) struct Outside {
     pub low: u32,
+    pub last: u32,
     pub best: u32,
+}
+
+impl Default for Outside {
+    fn default() -> Self {
+        Outside {
+            low: 0,
+            last: u32::MAX,
+            best: 0,
+        }
+    }
 }
 
 impl Seen {
@@ -143,7 +155,13 @@ impl Seen {
     /// item among them is `least`? (As [`Seen::can_skip`], for fields whose items are unknown:
     /// an item among the kept ones comes no later than `max_pushed`.)
     pub fn can_skip_block(&self, most: u32, least: u32, keep: usize) -> bool {
-        self.beaten(most, keep) || self.tied(most, least, keep)
+        self.beaten(most, keep) || self.tied(most, least, keep) || self.tied_outside(most, least)
+    }
+
+    /// Does a field scoring at most `most`, of an item no earlier than `least`, at best tie
+    /// with the lowest of the `keep` items other threads have shown, all of them earlier?
+    fn tied_outside(&self, most: u32, least: u32) -> bool {
+        most == self.outside.low && least > self.outside.last
     }
 
     /// Does a field scoring at most `most`, of an item no earlier than `least`, at best tie
@@ -163,7 +181,9 @@ impl Seen {
         // Under the relevance floor, the item would be dropped anyway; under the lowest
         // kept score, it does not place (a tie places only if the item comes earlier in the
         // bank than all of the kept ones).
-        self.beaten(most, keep) || (!self.in_top[item as usize] && self.tied(most, item, keep))
+        self.beaten(most, keep)
+            || (!self.in_top[item as usize] && self.tied(most, item, keep))
+            || self.tied_outside(most, item)
     }
 }
 

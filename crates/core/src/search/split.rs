@@ -10,7 +10,7 @@ use super::bound::Bounds;
 use super::score::{self, Job};
 use super::seen::{Outside, Seen};
 use nucleo_matcher::Matcher;
-use std::sync::atomic::{AtomicU32, AtomicUsize, Ordering::Relaxed};
+use std::sync::atomic::{AtomicU32, AtomicU64, AtomicUsize, Ordering::Relaxed};
 use std::sync::{Mutex, mpsc};
 
 /// What the threads sharing one query's scoring tell each other. Every figure only moves one
@@ -20,7 +20,9 @@ struct Shared {
     next: AtomicUsize,
     /// The earliest chunk in which a run found that no later entry can change the results.
     stop: AtomicUsize,
-    low: AtomicU32,
+    /// The lowest of the `keep` best items over all threads, as `score << 32 | !item` (so a
+    /// higher number ranks higher: a higher score, or the same for an earlier item).
+    low: AtomicU64,
     best: AtomicU32,
     /// Per thread, the items it keeps as (item, score), and a count of changes to them: an
     /// item is kept by each thread apart, so `keep` items of all of them together reach a
@@ -59,14 +61,18 @@ impl Shared {
         all.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
         all.dedup_by_key(|k| k.0);
         if keep > 0 && all.len() >= keep {
-            let (_, &mut (_, low), _) = all.select_nth_unstable_by(keep - 1, |a, b| b.1.cmp(&a.1));
-            self.low.fetch_max(low, Relaxed);
+            let rank = |&(item, score): &(u32, u32)| u64::from(score) << 32 | u64::from(!item);
+            let (_, low, _) =
+                all.select_nth_unstable_by_key(keep - 1, |k| std::cmp::Reverse(rank(k)));
+            self.low.fetch_max(rank(low), Relaxed);
         }
     }
 
     fn read(&self) -> Outside {
+        let low = self.low.load(Relaxed);
         Outside {
-            low: self.low.load(Relaxed),
+            low: (low >> 32) as u32,
+            last: !(low as u32),
             best: self.best.load(Relaxed),
         }
     }
@@ -115,7 +121,7 @@ pub(super) fn share(
     let shared = Shared {
         next: AtomicUsize::new(0),
         stop: AtomicUsize::new(usize::MAX),
-        low: AtomicU32::new(0),
+        low: AtomicU64::new(0),
         best: AtomicU32::new(0),
         kept: (0..=helpers.len())
             .map(|_| Mutex::new(Vec::new()))
@@ -235,7 +241,7 @@ mod tests {
         let shared = Shared {
             next: AtomicUsize::new(0),
             stop: AtomicUsize::new(usize::MAX),
-            low: AtomicU32::new(0),
+            low: AtomicU64::new(0),
             best: AtomicU32::new(0),
             kept: vec![Mutex::new(Vec::new()), Mutex::new(Vec::new())],
             changes: AtomicUsize::new(0),
@@ -259,5 +265,50 @@ mod tests {
         let b = seen(&[(1, 95), (3, 80), (4, 97)], keep);
         shared.pool(1, &b, keep, &mut shown[1], &mut read[1]);
         assert_eq!(shared.read().low, 97);
+        assert_eq!(shared.read().last, 4, "the item at the shared low");
+    }
+
+    #[test]
+    fn a_tie_with_the_shared_low_places_only_for_an_earlier_item() {
+        let keep = 2;
+        let shared = Shared {
+            next: AtomicUsize::new(0),
+            stop: AtomicUsize::new(usize::MAX),
+            low: AtomicU64::new(0),
+            best: AtomicU32::new(0),
+            kept: vec![Mutex::new(Vec::new()), Mutex::new(Vec::new())],
+            changes: AtomicUsize::new(0),
+        };
+        // Items 1 at 100, then 4 and 6 at 97: of the two at 97 the earlier item ranks first,
+        // so the second best over both threads is item 4 at 97.
+        let (mut shown, mut read) = ([0, 0], [0, 0]);
+        shared.pool(
+            0,
+            &seen(&[(6, 97), (1, 100)], keep),
+            keep,
+            &mut shown[0],
+            &mut read[0],
+        );
+        shared.pool(
+            1,
+            &seen(&[(4, 97)], keep),
+            keep,
+            &mut shown[1],
+            &mut read[1],
+        );
+        let outside = shared.read();
+        assert_eq!((outside.low, outside.last), (97, 4));
+        // A third thread that has found nothing yet skips a later item's field at 97, but not
+        // an earlier item's (it would rank above item 4), nor a field that could score more.
+        let mut third = Seen::new(8);
+        third.outside = outside;
+        assert!(third.can_skip(5, 97, keep));
+        assert!(!third.can_skip(3, 97, keep));
+        // Item 4's own field at 97 may come from an earlier entry, which would replace it.
+        assert!(!third.can_skip(4, 97, keep));
+        assert!(!third.can_skip(7, 98, keep));
+        assert!(third.can_skip(7, 96, keep));
+        assert!(third.can_skip_block(97, 5, keep));
+        assert!(!third.can_skip_block(97, 2, keep));
     }
 }

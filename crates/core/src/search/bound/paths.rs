@@ -7,7 +7,7 @@ use super::{Atom, LONGEST_ATOM, NONE, Words};
 /// in the atom, sized by it, for the block last worked out.
 #[derive(Clone, Default)]
 pub(super) struct Chain {
-    /// The block these are for.
+    /// The vocabulary these are for (see [`Words::vocab`]).
     block: Option<usize>,
     /// By `from * (m + 1) + to`, for an atom of `m` characters.
     with: Vec<i32>,
@@ -29,13 +29,14 @@ impl Chain {
 }
 
 impl Atom {
-    /// Work out, for block `block` made of the words `used`, the best path through any field
-    /// made of them, in any order and with no characters between them (once per block).
-    pub(super) fn chain(&mut self, words: &Words, used: &[u32], block: usize) -> &Chain {
-        if self.chain.block != Some(block) {
+    /// Work out, for a block made of the words `used` (vocabulary `vocab`), the best path
+    /// through any field made of them, in any order and with no characters between them (once
+    /// per vocabulary in a row).
+    pub(super) fn chain(&mut self, words: &Words, used: &[u32], vocab: usize) -> &Chain {
+        if self.chain.block != Some(vocab) {
             let m = self.needle.len();
             let mut c = std::mem::take(&mut self.chain);
-            c.block = Some(block);
+            c.block = Some(vocab);
             for v in [&mut c.with, &mut c.fresh] {
                 v.clear();
                 v.resize(m * (m + 1), NONE);

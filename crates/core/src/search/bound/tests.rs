@@ -240,6 +240,53 @@ fn blocks_close_at_many_words_and_around_fields_that_cannot_be_bounded() {
     assert_eq!((holders[cache], holders[c]), (0b11, 0b01));
 }
 
+#[test]
+fn blocks_of_the_same_words_share_their_bound_and_others_do_not() {
+    // Three blocks of BLOCK fields: cache and replica, then risk and budget, then cache and
+    // replica again.
+    let mut texts = Vec::new();
+    for words in ["cache replica", "risk budget", "replica cache"] {
+        texts.extend(std::iter::repeat_n(words, words::BLOCK));
+    }
+    let (fields, words) = words_of(&texts);
+    assert_eq!(words.first.len(), 4, "three blocks");
+    assert_eq!(words.vocab[0], words.vocab[2]);
+    assert_ne!(words.vocab[0], words.vocab[1]);
+    let pattern = Pattern::parse("rplc", CaseMatching::Smart, Normalization::Smart);
+    let mut matcher = Matcher::new(Config::DEFAULT);
+    let best = [0, 2 * words::BLOCK]
+        .map(|f| pattern.score(fields[f].slice(..), &mut matcher).unwrap())
+        .into_iter()
+        .max();
+    let best = best.unwrap();
+    let mut bounds = Bounds::new(&words, &pattern).unwrap();
+    // Asked in any order, each block gets its own words' bound.
+    assert_eq!(
+        bounds.block(1),
+        Reach::Nothing,
+        "no r, p, l and c in risk budget"
+    );
+    assert_eq!(bounds.block(0), Reach::AtMost(best));
+    assert_eq!(bounds.block(1), Reach::Nothing);
+    assert_eq!(bounds.block(2), Reach::AtMost(best));
+}
+
+#[test]
+fn a_word_or_block_without_every_letter_of_an_atom_cannot_match_it() {
+    use words::letters;
+    let rplc = letters(b"rplc");
+    assert_eq!(letters(b"Replica") & rplc, rplc, "case does not matter");
+    assert_ne!(letters(b"gen-3-271") & rplc, rplc);
+    assert_eq!(letters(b"a1-"), 1 | 1 << 27 | 1 << (36 + b'-' % 28));
+    // Ids holding none of the atom's letters: the block is known not to match.
+    let (_, words) = words_of(&["gen-1-2", "gen-1-3", "gen-2-1"]);
+    let pattern = Pattern::parse("cch", CaseMatching::Smart, Normalization::Smart);
+    assert_eq!(
+        Bounds::new(&words, &pattern).unwrap().block(0),
+        Reach::Nothing
+    );
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(2000))]
 

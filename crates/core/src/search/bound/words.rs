@@ -17,9 +17,11 @@ const WORDS_PER_FIELD: usize = 4;
 /// a field that cannot be bounded (not ASCII, or holding a word longer than [`LONGEST_WORD`])
 /// goes into a block of such fields, which are scored rather than bounded.
 pub(in crate::search) struct Words {
-    /// The distinct words, end to end; word `w` ends at `ends[w]`.
+    /// The distinct words, end to end; word `w` ends at `ends[w]`; the characters each holds
+    /// ([`letters`]).
     pub bytes: Vec<u8>,
     pub ends: Vec<u32>,
+    pub letters: Vec<u64>,
     /// Block `b` holds fields `first[b]..first[b + 1]`.
     pub first: Vec<u32>,
     /// Block `b` uses `used[from[b]..from[b + 1]]`, or is not bounded when `!bounded[b]`.
@@ -30,13 +32,22 @@ pub(in crate::search) struct Words {
     pub bounded: Vec<bool>,
     /// Per block, the earliest item any of its fields belongs to.
     pub least: Vec<u32>,
-    /// Per block, whether each of its fields is one word (a tag, an id).
+    /// Per block, whether each of its fields is one word (a tag, an id), and the characters
+    /// its words hold ([`letters`]).
     pub single: Vec<bool>,
+    pub block_letters: Vec<u64>,
     /// Field `e`'s words, in order, as places in its block's `used`: `order[starts[e]..starts[e + 1]]`
     /// (none for a field of a block that is not bounded).
     pub order: Vec<u8>,
     pub starts: Vec<u32>,
+    /// Per block, its vocabulary: blocks of the same kind using the same words share one, and
+    /// with it what a query can score on them. `vocabularies` is how many there are.
+    pub vocab: Vec<u32>,
+    pub vocabularies: usize,
 }
+
+/// The vocabularies met so far, by (bounded, single, words used).
+type Vocabularies = HashMap<(bool, bool, Vec<u32>), u32>;
 
 /// The block being read.
 #[derive(Default)]
@@ -56,6 +67,7 @@ impl Words {
         let mut words = Words {
             bytes: Vec::new(),
             ends: Vec::new(),
+            letters: Vec::new(),
             first: vec![0],
             used: Vec::new(),
             from: vec![0],
@@ -63,9 +75,13 @@ impl Words {
             bounded: Vec::new(),
             least: Vec::new(),
             single: Vec::new(),
+            block_letters: Vec::new(),
             order: Vec::new(),
             starts: vec![0],
+            vocab: Vec::new(),
+            vocabularies: 0,
         };
+        let mut vocabularies = Vocabularies::new();
         let mut known: HashMap<&[u8], u32> = HashMap::new();
         // Per word: the block that last used it, plus one (so a word is counted once a block).
         let mut seen_in: Vec<u32> = Vec::new();
@@ -87,6 +103,7 @@ impl Words {
                     let id = *known.entry(word).or_insert_with(|| {
                         words.bytes.extend_from_slice(word);
                         words.ends.push(words.bytes.len() as u32);
+                        words.letters.push(letters(word));
                         seen_in.push(0);
                         next
                     });
@@ -102,7 +119,7 @@ impl Words {
             if !open.ends.is_empty()
                 && (open.ends.len() == BLOCK || bounded != open.bounded || (bounded && !fits))
             {
-                words.close_block(&mut open);
+                words.close_block(&mut open, &mut vocabularies);
             }
             if open.ends.is_empty() {
                 open.bounded = bounded;
@@ -120,13 +137,13 @@ impl Words {
             open.least = open.least.min(item);
         }
         if !open.ends.is_empty() {
-            words.close_block(&mut open);
+            words.close_block(&mut open, &mut vocabularies);
         }
         words
     }
 
     /// Record the open block and empty it for the next.
-    fn close_block(&mut self, open: &mut Open) {
+    fn close_block(&mut self, open: &mut Open, vocabularies: &mut Vocabularies) {
         let used = &mut open.distinct;
         used.sort_unstable();
         // A field with more distinct words than a block may use is not bounded, nor a block
@@ -161,6 +178,14 @@ impl Words {
         self.from.push(self.used.len() as u32);
         self.least.push(open.least);
         self.single.push(single);
+        let held = used
+            .iter()
+            .fold(0, |all, &w| all | self.letters[w as usize]);
+        self.block_letters.push(if ok { held } else { u64::MAX });
+        let known = vocabularies.len() as u32;
+        let key = (ok, single, if ok { used.clone() } else { Vec::new() });
+        self.vocab.push(*vocabularies.entry(key).or_insert(known));
+        self.vocabularies = vocabularies.len();
         open.words.clear();
         open.ends.clear();
         open.distinct.clear();
@@ -178,4 +203,18 @@ impl Words {
             .map_or(0, |p| self.ends[p as usize] as usize);
         &self.bytes[start..end]
     }
+}
+
+/// The characters of `text`, in any case, as bits: one per letter and digit, the rest sharing
+/// the others. A text can match an atom only if it holds every bit of the atom's.
+pub(in crate::search) fn letters(text: &[u8]) -> u64 {
+    text.iter().fold(0, |all, &c| {
+        let c = c.to_ascii_lowercase();
+        all | 1
+            << match c {
+                b'a'..=b'z' => c - b'a',
+                b'0'..=b'9' => 26 + c - b'0',
+                _ => 36 + c % 28,
+            }
+    })
 }
