@@ -40,8 +40,12 @@ pub fn holder(file: &File) -> Option<u32> {
     {
         use std::os::unix::fs::MetadataExt;
         let meta = file.metadata().ok()?;
-        let locks = std::fs::read_to_string("/proc/locks").ok()?;
-        holder_in(&locks, meta.dev(), meta.ino())
+        // The kernel writes the list a page at a time, so a line can slip past a read while
+        // other locks come and go: look again before saying no one is named.
+        (0..4).find_map(|_| {
+            let locks = std::fs::read_to_string("/proc/locks").ok()?;
+            holder_in(&locks, meta.dev(), meta.ino())
+        })
     }
     #[cfg(not(target_os = "linux"))]
     {
